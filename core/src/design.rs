@@ -1,0 +1,452 @@
+//! The design document: plain data, the only thing that is saved, shared,
+//! exported and undone.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::id::{ComponentId, ContainerId, ItemRef, LinkId};
+
+/// Width and height of a component's box on the canvas, in design units.
+pub const COMPONENT_SIZE: Size = Size { w: 150.0, h: 64.0 };
+
+/// Coordinates are kept within ±this bound; anything beyond is repaired on import.
+pub const COORD_LIMIT: f64 = 1_000_000.0;
+
+/// A point in design coordinates (canvas units, y grows downwards).
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Point {
+    pub const fn new(x: f64, y: f64) -> Self {
+        Self { x, y }
+    }
+}
+
+/// A width and a height in design units.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Size {
+    pub w: f64,
+    pub h: f64,
+}
+
+/// An axis-aligned rectangle: top-left corner, width, height.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub const fn new(x: f64, y: f64, w: f64, h: f64) -> Self {
+        Self { x, y, w, h }
+    }
+    pub fn origin(&self) -> Point {
+        Point::new(self.x, self.y)
+    }
+    pub fn center(&self) -> Point {
+        Point::new(self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+    pub fn contains(&self, p: Point) -> bool {
+        p.x >= self.x && p.x <= self.x + self.w && p.y >= self.y && p.y <= self.y + self.h
+    }
+    /// The point where the segment from the centre towards `target` leaves the rectangle.
+    pub fn boundary_towards(&self, target: Point) -> Point {
+        let c = self.center();
+        let (dx, dy) = (target.x - c.x, target.y - c.y);
+        if dx == 0.0 && dy == 0.0 {
+            return c;
+        }
+        let sx = if dx != 0.0 { (self.w / 2.0) / dx.abs() } else { f64::INFINITY };
+        let sy = if dy != 0.0 { (self.h / 2.0) / dy.abs() } else { f64::INFINITY };
+        let s = sx.min(sy).min(1.0);
+        Point::new(c.x + dx * s, c.y + dy * s)
+    }
+}
+
+/// The catalog key of a component's kind, e.g. `rds_postgres`. Kinds are data:
+/// see [`crate::catalog`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ComponentKind(pub String);
+
+impl ComponentKind {
+    pub fn new(key: impl Into<String>) -> Self {
+        Self(key.into())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ComponentKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The value of a component property.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PropValue {
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl PropValue {
+    /// The value as a number, if it is one.
+    pub fn as_f64(&self) -> Option<f64> {
+        match *self {
+            PropValue::Int(i) => Some(i as f64),
+            PropValue::Float(f) => Some(f),
+            _ => None,
+        }
+    }
+    pub fn as_bool(&self) -> Option<bool> {
+        match *self {
+            PropValue::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            PropValue::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for PropValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PropValue::Bool(b) => write!(f, "{}", if *b { "yes" } else { "no" }),
+            PropValue::Int(i) => write!(f, "{i}"),
+            PropValue::Float(x) if x.abs() >= 1e15 || (x.abs() < 1e-6 && *x != 0.0) => write!(f, "{x:e}"),
+            PropValue::Float(x) => write!(f, "{x}"),
+            PropValue::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// A cloud resource on the canvas: an instance of a catalog kind.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Component {
+    pub id: ComponentId,
+    pub kind: ComponentKind,
+    pub label: String,
+    /// Top-left corner of the component's box.
+    pub position: Point,
+    /// The innermost container the component sits in.
+    pub parent: Option<ContainerId>,
+    /// Properties set on this component; a missing key means the catalog default
+    /// (or, for usage figures, "derive it from the workload").
+    pub props: BTreeMap<String, PropValue>,
+}
+
+impl Component {
+    pub fn new(id: ComponentId, kind: ComponentKind, label: impl Into<String>, position: Point) -> Self {
+        Self { id, kind, label: label.into(), position, parent: None, props: BTreeMap::new() }
+    }
+    /// The component's box on the canvas.
+    pub fn rect(&self) -> Rect {
+        Rect::new(self.position.x, self.position.y, COMPONENT_SIZE.w, COMPONENT_SIZE.h)
+    }
+}
+
+/// What a container stands for. Containers are failure and network boundaries,
+/// so their kind matters to validation and to the resilience model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ContainerKind {
+    Region,
+    Vpc,
+    AvailabilityZone,
+    PublicSubnet,
+    PrivateSubnet,
+    DataSubnet,
+    Namespace,
+}
+
+impl ContainerKind {
+    pub const ALL: [ContainerKind; 7] = [
+        ContainerKind::Region,
+        ContainerKind::Vpc,
+        ContainerKind::AvailabilityZone,
+        ContainerKind::PublicSubnet,
+        ContainerKind::PrivateSubnet,
+        ContainerKind::DataSubnet,
+        ContainerKind::Namespace,
+    ];
+    /// The key used in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            ContainerKind::Region => "region",
+            ContainerKind::Vpc => "vpc",
+            ContainerKind::AvailabilityZone => "az",
+            ContainerKind::PublicSubnet => "public_subnet",
+            ContainerKind::PrivateSubnet => "private_subnet",
+            ContainerKind::DataSubnet => "data_subnet",
+            ContainerKind::Namespace => "namespace",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+    /// A human name, e.g. "Availability Zone".
+    pub fn name(self) -> &'static str {
+        match self {
+            ContainerKind::Region => "Region",
+            ContainerKind::Vpc => "VPC",
+            ContainerKind::AvailabilityZone => "Availability Zone",
+            ContainerKind::PublicSubnet => "Public subnet",
+            ContainerKind::PrivateSubnet => "Private subnet",
+            ContainerKind::DataSubnet => "Data subnet",
+            ContainerKind::Namespace => "Kubernetes namespace",
+        }
+    }
+    pub fn is_subnet(self) -> bool {
+        matches!(self, ContainerKind::PublicSubnet | ContainerKind::PrivateSubnet | ContainerKind::DataSubnet)
+    }
+}
+
+/// A frame that groups components: a Region, VPC, AZ, subnet or namespace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Container {
+    pub id: ContainerId,
+    pub kind: ContainerKind,
+    pub label: String,
+    pub rect: Rect,
+    pub parent: Option<ContainerId>,
+    /// Drawn as a compact header only, hiding its contents.
+    pub collapsed: bool,
+}
+
+impl Container {
+    pub fn new(id: ContainerId, kind: ContainerKind, label: impl Into<String>, rect: Rect) -> Self {
+        Self { id, kind, label: label.into(), rect, parent: None, collapsed: false }
+    }
+}
+
+/// Whether the caller waits for the callee's answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LinkMode {
+    #[default]
+    Sync,
+    Async,
+}
+
+impl LinkMode {
+    pub fn key(self) -> &'static str {
+        match self {
+            LinkMode::Sync => "sync",
+            LinkMode::Async => "async",
+        }
+    }
+}
+
+/// Traffic carried by a link, when the designer states it.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Traffic {
+    pub requests_per_sec: Option<f64>,
+    pub gb_per_month: Option<f64>,
+}
+
+/// A directed connection: `from` calls, sends to or reads from `to`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    pub id: LinkId,
+    pub from: ComponentId,
+    pub to: ComponentId,
+    /// e.g. "HTTPS", "PostgreSQL", "SQS".
+    pub protocol: String,
+    pub port: Option<u16>,
+    pub mode: LinkMode,
+    pub traffic: Traffic,
+    pub label: String,
+}
+
+impl Link {
+    pub fn new(id: LinkId, from: ComponentId, to: ComponentId) -> Self {
+        Self {
+            id,
+            from,
+            to,
+            protocol: String::new(),
+            port: None,
+            mode: LinkMode::Sync,
+            traffic: Traffic::default(),
+            label: String::new(),
+        }
+    }
+}
+
+/// The load the design is meant to carry, from which usage is derived.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Workload {
+    /// Monthly active users.
+    pub users: u64,
+    /// Average requests per second reaching the front door.
+    pub requests_per_sec: f64,
+    /// Peak traffic as a multiple of the average.
+    pub peak_multiplier: f64,
+    /// Share of requests that read (0 to 1); the rest write.
+    pub read_share: f64,
+}
+
+impl Default for Workload {
+    fn default() -> Self {
+        Self { users: 1_000, requests_per_sec: 10.0, peak_multiplier: 3.0, read_share: 0.9 }
+    }
+}
+
+/// A whole architecture: the document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Design {
+    pub name: String,
+    /// AWS Region code, e.g. `us-east-1`.
+    pub region: String,
+    pub workload: Workload,
+    pub notes: String,
+    /// In drawing order: later components are drawn on top.
+    pub components: Vec<Component>,
+    /// In drawing order, outer frames usually first.
+    pub containers: Vec<Container>,
+    pub links: Vec<Link>,
+}
+
+impl Default for Design {
+    fn default() -> Self {
+        Self {
+            name: "Untitled design".to_owned(),
+            region: "us-east-1".to_owned(),
+            workload: Workload::default(),
+            notes: String::new(),
+            components: Vec::new(),
+            containers: Vec::new(),
+            links: Vec::new(),
+        }
+    }
+}
+
+impl Design {
+    pub fn component(&self, id: &ComponentId) -> Option<&Component> {
+        self.components.iter().find(|c| &c.id == id)
+    }
+    pub fn component_mut(&mut self, id: &ComponentId) -> Option<&mut Component> {
+        self.components.iter_mut().find(|c| &c.id == id)
+    }
+    pub fn component_index(&self, id: &ComponentId) -> Option<usize> {
+        self.components.iter().position(|c| &c.id == id)
+    }
+    pub fn container(&self, id: &ContainerId) -> Option<&Container> {
+        self.containers.iter().find(|c| &c.id == id)
+    }
+    pub fn container_mut(&mut self, id: &ContainerId) -> Option<&mut Container> {
+        self.containers.iter_mut().find(|c| &c.id == id)
+    }
+    pub fn container_index(&self, id: &ContainerId) -> Option<usize> {
+        self.containers.iter().position(|c| &c.id == id)
+    }
+    pub fn link(&self, id: &LinkId) -> Option<&Link> {
+        self.links.iter().find(|l| &l.id == id)
+    }
+    pub fn link_index(&self, id: &LinkId) -> Option<usize> {
+        self.links.iter().position(|l| &l.id == id)
+    }
+    /// Whether an item with this reference exists.
+    pub fn contains(&self, item: &ItemRef) -> bool {
+        match item {
+            ItemRef::Component(id) => self.component(id).is_some(),
+            ItemRef::Link(id) => self.link(id).is_some(),
+            ItemRef::Container(id) => self.container(id).is_some(),
+        }
+    }
+
+    /// Links that start or end at `id`.
+    pub fn links_of<'a>(&'a self, id: &'a ComponentId) -> impl Iterator<Item = &'a Link> + 'a {
+        self.links.iter().filter(move |l| &l.from == id || &l.to == id)
+    }
+
+    /// The chain of containers enclosing `parent`, innermost first. Stops at a
+    /// missing parent or a cycle, so it always terminates.
+    pub fn ancestors(&self, parent: Option<&ContainerId>) -> Vec<&Container> {
+        let mut out: Vec<&Container> = Vec::new();
+        let mut next = parent;
+        while let Some(id) = next {
+            let Some(c) = self.container(id) else { break };
+            if out.iter().any(|seen| seen.id == c.id) {
+                break;
+            }
+            out.push(c);
+            next = c.parent.as_ref();
+        }
+        out
+    }
+
+    /// Whether `inner` is `outer` or sits (directly or not) inside it.
+    pub fn is_within(&self, inner: &ContainerId, outer: &ContainerId) -> bool {
+        self.ancestors(Some(inner)).iter().any(|c| &c.id == outer)
+    }
+
+    /// The nearest enclosing container of the given kind.
+    pub fn enclosing(&self, parent: Option<&ContainerId>, kind: ContainerKind) -> Option<&Container> {
+        self.ancestors(parent).into_iter().find(|c| c.kind == kind)
+    }
+
+    /// Every component and container inside `id`, at any depth (not `id` itself).
+    pub fn descendants(&self, id: &ContainerId) -> Vec<ItemRef> {
+        let mut out = Vec::new();
+        for c in &self.containers {
+            if c.id != *id && self.ancestors(c.parent.as_ref()).iter().any(|a| a.id == *id) {
+                out.push(ItemRef::Container(c.id.clone()));
+            }
+        }
+        for c in &self.components {
+            if self.ancestors(c.parent.as_ref()).iter().any(|a| a.id == *id) {
+                out.push(ItemRef::Component(c.id.clone()));
+            }
+        }
+        out
+    }
+
+    /// The innermost container whose frame holds `p`, skipping `exclude` and
+    /// everything inside it (used when dropping items into containers).
+    pub fn container_at(&self, p: Point, exclude: Option<&ContainerId>) -> Option<&Container> {
+        self.containers
+            .iter()
+            .filter(|c| c.rect.contains(p))
+            .filter(|c| exclude.is_none_or(|ex| !self.is_within(&c.id, ex)))
+            .max_by_key(|c| self.ancestors(Some(&c.id)).len())
+    }
+
+    /// A component id not used in this design: one past the highest numbered id.
+    pub fn fresh_component_id(&self) -> ComponentId {
+        let n = self.components.iter().filter_map(|c| c.id.number()).max().map_or(1, |n| n.saturating_add(1));
+        ComponentId::numbered(n)
+    }
+    pub fn fresh_link_id(&self) -> LinkId {
+        let n = self.links.iter().filter_map(|l| l.id.number()).max().map_or(1, |n| n.saturating_add(1));
+        LinkId::numbered(n)
+    }
+    pub fn fresh_container_id(&self) -> ContainerId {
+        let n = self.containers.iter().filter_map(|c| c.id.number()).max().map_or(1, |n| n.saturating_add(1));
+        ContainerId::numbered(n)
+    }
+
+    /// The smallest rectangle holding every component and container, if any.
+    pub fn bounds(&self) -> Option<Rect> {
+        let rects = self.components.iter().map(Component::rect).chain(self.containers.iter().map(|c| c.rect));
+        let mut acc: Option<(f64, f64, f64, f64)> = None;
+        for r in rects {
+            let (x0, y0, x1, y1) = (r.x, r.y, r.x + r.w, r.y + r.h);
+            acc = Some(match acc {
+                None => (x0, y0, x1, y1),
+                Some((a, b, c, d)) => (a.min(x0), b.min(y0), c.max(x1), d.max(y1)),
+            });
+        }
+        acc.map(|(x0, y0, x1, y1)| Rect::new(x0, y0, x1 - x0, y1 - y0))
+    }
+}

@@ -1,0 +1,142 @@
+//! Data transfer objects: the exact shape of a version-1 file. Distinct from
+//! the domain types so the file format can stay stable while they change.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::catalog::prop_to_json;
+use crate::design::Design;
+
+use super::{CURRENT_VERSION, FORMAT};
+
+#[derive(Serialize)]
+struct FileDto<'a> {
+    format: &'static str,
+    version: u64,
+    name: &'a str,
+    region: &'a str,
+    workload: WorkloadDto,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    notes: &'a str,
+    containers: Vec<ContainerDto<'a>>,
+    components: Vec<ComponentDto<'a>>,
+    links: Vec<LinkDto<'a>>,
+}
+
+#[derive(Serialize)]
+struct WorkloadDto {
+    users: u64,
+    requests_per_sec: f64,
+    peak_multiplier: f64,
+    read_share: f64,
+}
+
+#[derive(Serialize)]
+struct ContainerDto<'a> {
+    id: &'a str,
+    kind: &'static str,
+    label: &'a str,
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    collapsed: bool,
+}
+
+#[derive(Serialize)]
+struct ComponentDto<'a> {
+    id: &'a str,
+    kind: &'a str,
+    label: &'a str,
+    x: f64,
+    y: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<&'a str>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    props: BTreeMap<&'a str, Value>,
+}
+
+#[derive(Serialize)]
+struct LinkDto<'a> {
+    id: &'a str,
+    from: &'a str,
+    to: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    protocol: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    port: Option<u16>,
+    mode: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    requests_per_sec: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gb_per_month: Option<f64>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    label: &'a str,
+}
+
+pub(super) fn to_json(d: &Design) -> String {
+    let file = FileDto {
+        format: FORMAT,
+        version: CURRENT_VERSION,
+        name: &d.name,
+        region: &d.region,
+        workload: WorkloadDto {
+            users: d.workload.users,
+            requests_per_sec: d.workload.requests_per_sec,
+            peak_multiplier: d.workload.peak_multiplier,
+            read_share: d.workload.read_share,
+        },
+        notes: &d.notes,
+        containers: d
+            .containers
+            .iter()
+            .map(|c| ContainerDto {
+                id: c.id.as_str(),
+                kind: c.kind.key(),
+                label: &c.label,
+                x: c.rect.x,
+                y: c.rect.y,
+                w: c.rect.w,
+                h: c.rect.h,
+                parent: c.parent.as_ref().map(|p| p.as_str()),
+                collapsed: c.collapsed,
+            })
+            .collect(),
+        components: d
+            .components
+            .iter()
+            .map(|c| ComponentDto {
+                id: c.id.as_str(),
+                kind: c.kind.as_str(),
+                label: &c.label,
+                x: c.position.x,
+                y: c.position.y,
+                parent: c.parent.as_ref().map(|p| p.as_str()),
+                props: c.props.iter().map(|(k, v)| (k.as_str(), prop_to_json(v))).collect(),
+            })
+            .collect(),
+        links: d
+            .links
+            .iter()
+            .map(|l| LinkDto {
+                id: l.id.as_str(),
+                from: l.from.as_str(),
+                to: l.to.as_str(),
+                protocol: &l.protocol,
+                port: l.port,
+                mode: l.mode.key(),
+                requests_per_sec: l.traffic.requests_per_sec,
+                gb_per_month: l.traffic.gb_per_month,
+                label: &l.label,
+            })
+            .collect(),
+    };
+    // Serialising plain structs of strings and finite numbers cannot fail;
+    // a non-finite number (which validation reports) is written as null.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
