@@ -1,0 +1,251 @@
+//! The `cloudwright` command line. Every command reads and writes through the
+//! core; printing is the only thing done here.
+#![warn(clippy::unwrap_used, clippy::expect_used)]
+
+use std::ffi::OsString;
+use std::fmt::Write as _;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use cloudwright_core::limits::MAX_FILE_BYTES;
+use cloudwright_core::{export, import, validate, Catalog, Diagnostic, Imported, PropType, Severity};
+
+#[derive(Debug, Parser)]
+#[command(name = "cloudwright", version, about = "Design cloud architectures and check them: catalog, validation, formatting.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List the component kinds and their properties.
+    Catalog {
+        /// Show one kind's properties in full.
+        kind: Option<String>,
+        /// Print the catalog as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a design file; exits 1 when it has errors.
+    Validate {
+        /// The design file (`-` for standard input).
+        file: PathBuf,
+        /// Print the diagnostics as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rewrite a design file in canonical form.
+    Fmt {
+        /// The design file (`-` reads standard input and writes standard output).
+        file: PathBuf,
+        /// Do not write; exit 1 if the file is not in canonical form.
+        #[arg(long)]
+        check: bool,
+        /// Write the repaired design even when the file needed repairs (they are listed).
+        #[arg(long)]
+        repair: bool,
+    },
+}
+
+/// What a command ended in: text for stdout, and the exit code.
+struct Outcome {
+    stdout: String,
+    code: u8,
+}
+
+/// Runs the command line `args` (program name first) and returns the exit code:
+/// 0 success, 1 the check failed, 2 the command could not run.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match execute(cli.command) {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (e.g. `| head`) is not an error worth reporting.
+            let _ = stdout.write_all(out.stdout.as_bytes());
+            ExitCode::from(out.code)
+        }
+        Err(message) => {
+            eprintln!("cloudwright: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn execute(command: Command) -> Result<Outcome, String> {
+    let catalog = Catalog::builtin();
+    match command {
+        Command::Catalog { kind: None, json: true } => Ok(ok(to_json(catalog)?)),
+        Command::Catalog { kind: Some(key), json } => {
+            let spec = catalog.kind(&key).ok_or_else(|| {
+                let near: Vec<&str> = catalog.search(&key).iter().take(3).map(|k| k.kind.as_str()).collect();
+                if near.is_empty() {
+                    format!("no kind \"{key}\"; `cloudwright catalog` lists them")
+                } else {
+                    format!("no kind \"{key}\"; did you mean {}?", near.join(", "))
+                }
+            })?;
+            if json {
+                return Ok(ok(to_json(spec)?));
+            }
+            Ok(ok(kind_table(catalog, spec)))
+        }
+        Command::Catalog { kind: None, json: false } => Ok(ok(catalog_table(catalog))),
+        Command::Validate { file, json } => {
+            let imported = open(&file, catalog)?;
+            let mut diags = imported.repairs.clone();
+            diags.extend(validate(&imported.design, catalog));
+            let failed = diags.iter().any(|d| d.severity == Severity::Error);
+            let stdout = if json {
+                to_json(&diags)?
+            } else {
+                let mut s = String::new();
+                for d in &diags {
+                    let _ = writeln!(s, "{}", line(d));
+                }
+                let count = |sev| diags.iter().filter(|d| d.severity == sev).count();
+                let _ = writeln!(
+                    s,
+                    "{}: {} components, {} links, {} containers; {} errors, {} warnings",
+                    display(&file),
+                    imported.design.components.len(),
+                    imported.design.links.len(),
+                    imported.design.containers.len(),
+                    count(Severity::Error),
+                    count(Severity::Warning),
+                );
+                s
+            };
+            Ok(Outcome { stdout, code: u8::from(failed) })
+        }
+        Command::Fmt { file, check, repair } => {
+            let text = read(&file)?;
+            let imported = import(&text, catalog).map_err(|e| format!("{}: {e}", display(&file)))?;
+            if !imported.repairs.is_empty() && !repair {
+                let list: Vec<String> = imported.repairs.iter().map(|d| format!("  {}", d.message)).collect();
+                return Err(format!(
+                    "{} needs repairs, so rewriting it would change more than its layout:\n{}\nRun again with --repair to write the repaired design.",
+                    display(&file),
+                    list.join("\n")
+                ));
+            }
+            let canonical = export(&imported.design);
+            if check {
+                let same = canonical == text;
+                let stdout = if same { String::new() } else { format!("{} is not in canonical form\n", display(&file)) };
+                return Ok(Outcome { stdout, code: u8::from(!same) });
+            }
+            if is_stdin(&file) {
+                return Ok(ok(canonical));
+            }
+            if canonical != text {
+                std::fs::write(&file, canonical).map_err(|e| format!("{}: cannot write: {e}", display(&file)))?;
+            }
+            Ok(ok(String::new()))
+        }
+    }
+}
+
+fn ok(stdout: String) -> Outcome {
+    Outcome { stdout, code: 0 }
+}
+
+fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(v).map(|s| s + "\n").map_err(|e| format!("cannot write JSON: {e}"))
+}
+
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+fn display(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Reads a design file as text, refusing what is too big or not UTF-8 before parsing.
+fn read(path: &Path) -> Result<String, String> {
+    let name = display(path);
+    let mut bytes = Vec::new();
+    let limit = MAX_FILE_BYTES as u64 + 1;
+    let result = if is_stdin(path) {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| format!("{name}: cannot open: {}", io_reason(&e)))?;
+        file.take(limit).read_to_end(&mut bytes)
+    };
+    result.map_err(|e| format!("{name}: cannot read: {}", io_reason(&e)))?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(format!("{name}: the file is over {} MB; Cloudwright opens designs up to that size", MAX_FILE_BYTES / 1_048_576));
+    }
+    String::from_utf8(bytes).map_err(|e| format!("{name}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+fn open(path: &Path, catalog: &Catalog) -> Result<Imported, String> {
+    let text = read(path)?;
+    import(&text, catalog).map_err(|e| format!("{}: {e}", display(path)))
+}
+
+fn line(d: &Diagnostic) -> String {
+    match &d.item {
+        Some(item) => format!("{}[{}] {}: {}", d.severity, d.code, item, d.message),
+        None => format!("{}[{}] {}", d.severity, d.code, d.message),
+    }
+}
+
+fn catalog_table(catalog: &Catalog) -> String {
+    let mut s = format!("Cloudwright catalog v{} ({}), {} kinds\n\n", catalog.version, catalog.as_of, catalog.kinds.len());
+    let _ = writeln!(s, "{:<22} {:<28} {:<14} PROPERTIES", "KIND", "NAME", "CATEGORY");
+    for k in &catalog.kinds {
+        let category = catalog.category(k.category).map_or("", |c| c.name.as_str());
+        let props: Vec<&str> = k.properties.iter().map(|p| p.key.as_str()).collect();
+        let _ = writeln!(s, "{:<22} {:<28} {:<14} {}", k.kind, k.name, category, props.join(", "));
+    }
+    s
+}
+
+fn kind_table(catalog: &Catalog, k: &cloudwright_core::KindSpec) -> String {
+    let category = catalog.category(k.category).map_or("", |c| c.name.as_str());
+    let mut s = format!("{} ({}) — {}\n{}\n", k.name, k.kind, category, k.description);
+    if !k.aliases.is_empty() {
+        let _ = writeln!(s, "Also found as: {}", k.aliases.join(", "));
+    }
+    if k.properties.is_empty() {
+        s.push_str("\nNo properties.\n");
+        return s;
+    }
+    let _ = writeln!(s, "\n{:<26} {:<8} {:<60} DEFAULT", "PROPERTY", "TYPE", "VALID VALUES");
+    for p in &k.properties {
+        let unit = p.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+        let (ty, valid) = match &p.ty {
+            PropType::Bool => ("yes/no", String::new()),
+            PropType::Int { min, max } => ("integer", format!("{min} to {max}{unit}")),
+            PropType::Float { min, max } => ("number", format!("{min} to {max}{unit}")),
+            PropType::Choice { options } => ("choice", options.join(" | ")),
+        };
+        let default = p.default.as_ref().map_or_else(|| "derived from workload".to_owned(), |v| format!("{v}{unit}"));
+        let _ = writeln!(s, "{:<26} {:<8} {:<60} {}", p.key, ty, valid, default);
+    }
+    s
+}

@@ -1,0 +1,111 @@
+//! The `cloudwright` binary, run as a user runs it.
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn cloudwright(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cloudwright")).args(args).stdin(Stdio::null()).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A scratch file unique to this test.
+fn scratch(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cloudwright-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+const EXAMPLE: &str = include_str!("../../core/data/examples/three-tier.json");
+
+#[test]
+fn catalog_lists_every_kind_and_json_parses() {
+    let out = cloudwright(&["catalog"]);
+    assert!(out.status.success());
+    let listing = text(&out.stdout);
+    assert!(listing.contains("45 kinds") && listing.contains("elasticache_redis"), "{listing}");
+
+    let out = cloudwright(&["catalog", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["kinds"].as_array().unwrap().len(), 45);
+}
+
+#[test]
+fn catalog_of_an_unknown_kind_suggests_near_ones() {
+    let out = cloudwright(&["catalog", "queue"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr), "cloudwright: error: no kind \"queue\"; did you mean sqs, sns?\n");
+}
+
+#[test]
+fn validate_a_clean_design() {
+    let path = scratch("clean.json", EXAMPLE);
+    let out = cloudwright(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).ends_with("4 components, 3 links, 5 containers; 0 errors, 0 warnings\n"));
+}
+
+#[test]
+fn validate_exits_1_on_errors_and_lists_them() {
+    // A mistyped value is repaired on import and reported as a warning.
+    let repaired = EXAMPLE.replace("\"storage_gb\": 100", "\"storage_gb\": 100, \"pitr\": \"sometimes\"");
+    let path = scratch("repaired.json", &repaired);
+    let out = cloudwright(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("Point-in-time recovery expects yes or no"), "{}", text(&out.stdout));
+
+    // A kind the catalog lacks is an error.
+    let unknown = EXAMPLE.replace("\"kind\": \"alb\"", "\"kind\": \"teleporter\"");
+    let path = scratch("unknown.json", &unknown);
+    let out = cloudwright(&["validate", "--json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let diags: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(diags.as_array().unwrap().iter().any(|d| d["code"] == "unknown-kind" && d["item"]["id"] == "c2"));
+}
+
+#[test]
+fn errors_are_one_line_without_a_backtrace() {
+    for (name, contents, expected) in [
+        ("garbage.json", "{ not json", "the file is not valid JSON (line 1, column 3: key must be a string)"),
+        ("other.json", "{\"format\":\"drawio\",\"version\":1}", "this is not a Cloudwright design: its \"format\" is \"drawio\""),
+        ("newer.json", "{\"format\":\"cloudwright\",\"version\":9}", "saved by a newer Cloudwright (file version 9)"),
+    ] {
+        let path = scratch(name, contents);
+        let out = cloudwright(&["validate", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = text(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with("cloudwright: error: ") && err.contains(expected), "{err}");
+    }
+    let out = cloudwright(&["validate", "/no/such/file.json"]);
+    assert_eq!(text(&out.stderr), "cloudwright: error: /no/such/file.json: cannot open: no such file\n");
+}
+
+#[test]
+fn fmt_rewrites_in_canonical_form_and_check_reports() {
+    let path = scratch("fmt.json", &EXAMPLE.replace("\n", " "));
+    let p = path.to_str().unwrap();
+    assert_eq!(cloudwright(&["fmt", "--check", p]).status.code(), Some(1));
+    assert!(cloudwright(&["fmt", p]).status.success());
+    assert_eq!(cloudwright(&["fmt", "--check", p]).status.code(), Some(0));
+    let once = std::fs::read_to_string(&path).unwrap();
+    assert!(cloudwright(&["fmt", p]).status.success());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), once, "fmt is idempotent");
+}
+
+#[test]
+fn fmt_refuses_to_drop_data_without_repair() {
+    let path = scratch("repair.json", &EXAMPLE.replace("\"to\": \"c4\"", "\"to\": \"c99\""));
+    let p = path.to_str().unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let out = cloudwright(&["fmt", p]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("needs repairs"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "nothing written");
+    assert!(cloudwright(&["fmt", "--repair", p]).status.success());
+    assert!(!std::fs::read_to_string(&path).unwrap().contains("c99"));
+}
