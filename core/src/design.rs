@@ -7,7 +7,7 @@ use std::fmt;
 use crate::id::{ComponentId, ContainerId, ItemRef, LinkId};
 
 /// Width and height of a component's box on the canvas, in design units.
-pub const COMPONENT_SIZE: Size = Size { w: 150.0, h: 64.0 };
+pub const COMPONENT_SIZE: Size = Size { w: 176.0, h: 60.0 };
 
 /// Coordinates are kept within ±this bound; anything beyond is repaired on import.
 pub const COORD_LIMIT: f64 = 1_000_000.0;

@@ -1,0 +1,186 @@
+//! The SVG canvas: draws the design and turns pointer events into gesture
+//! inputs. All interaction logic lives in [`gesture::step`].
+
+mod frame;
+pub mod gesture;
+mod link;
+mod node;
+pub mod viewport;
+
+use cloudwright_core::{ComponentId, ContainerId};
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::editor::use_editor;
+use frame::Frame;
+use gesture::{step, Gesture, Hit, Input, Reaction};
+use link::LinkView;
+use node::Node;
+use viewport::Viewport;
+
+/// What the pointer went down on: the nearest element with a `data-hit` of
+/// `c:<component id>` or `g:<container id>`, else the background.
+fn hit_of(ev: &web_sys::PointerEvent) -> Hit {
+    let hit = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("[data-hit]").ok().flatten())
+        .and_then(|el| el.get_attribute("data-hit"));
+    match hit.as_deref().and_then(|h| h.split_once(':')) {
+        Some(("c", id)) => Hit::Component(ComponentId::new(id)),
+        Some(("g", id)) => Hit::Container(ContainerId::new(id)),
+        _ => Hit::Background,
+    }
+}
+
+/// The canvas: containers, links and components of the current design.
+#[component]
+pub fn Canvas() -> impl IntoView {
+    let editor = use_editor();
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let gesture = StoredValue::new(Gesture::Idle);
+    // The canvas's page offset, read when a press starts (not on every move).
+    let origin = StoredValue::new((0.0f64, 0.0f64));
+
+    let measure = move || -> Option<(f64, f64, f64, f64)> {
+        let svg = svg_ref.get_untracked()?;
+        let r = svg.get_bounding_client_rect();
+        Some((r.left(), r.top(), r.width(), r.height()))
+    };
+
+    // Fit the design into the canvas once it is on the page.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(_) = svg_ref.get() else { return false };
+        let Some((_, _, w, h)) = measure() else { return false };
+        editor.canvas_size.set((w, h));
+        if let Some(b) = editor.design.with_untracked(|d| d.bounds()) {
+            editor.viewport.set(Viewport::fit(b, w, h, 40.0));
+        }
+        true
+    });
+    let resize = window_event_listener(ev::resize, move |_| {
+        if let Some((_, _, w, h)) = measure() {
+            editor.canvas_size.set((w, h));
+        }
+    });
+    on_cleanup(move || resize.remove());
+
+    let run = move |input: Input| {
+        let state = gesture.get_value();
+        let selection = editor.selection.get_untracked();
+        let view = editor.viewport.get_untracked();
+        let (next, effects) = editor.design.with_untracked(|d| step(&state, input, d, &selection, view));
+        gesture.set_value(next);
+        for effect in effects {
+            match effect {
+                Reaction::Select(items) => editor.selection.set(items),
+                Reaction::Toggle(item) => editor.selection.update(|s| {
+                    if let Some(i) = s.iter().position(|x| *x == item) {
+                        s.remove(i);
+                    } else {
+                        s.push(item);
+                    }
+                }),
+                Reaction::Begin(label) => editor.begin(label),
+                Reaction::Apply(command) => {
+                    let _ = editor.apply(command, "Move");
+                }
+                Reaction::Commit => editor.commit(),
+                Reaction::Cancel => editor.cancel(),
+                Reaction::SetViewport(v) => editor.viewport.set(v),
+            }
+        }
+    };
+    let local = move |ev: &web_sys::PointerEvent| {
+        let (left, top) = origin.get_value();
+        (f64::from(ev.client_x()) - left, f64::from(ev.client_y()) - top)
+    };
+
+    let on_down = move |ev: web_sys::PointerEvent| {
+        if ev.button() != 0 && ev.button() != 1 {
+            return;
+        }
+        ev.prevent_default();
+        if let Some((left, top, _, _)) = measure() {
+            origin.set_value((left, top));
+        }
+        if let Some(svg) = svg_ref.get_untracked() {
+            let _ = svg.set_pointer_capture(ev.pointer_id());
+        }
+        // The middle button always pans.
+        let hit = if ev.button() == 1 { Hit::Background } else { hit_of(&ev) };
+        let additive = ev.shift_key() || ev.ctrl_key() || ev.meta_key();
+        run(Input::Down { hit, screen: local(&ev), additive });
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        if gesture.with_value(|g| *g != Gesture::Idle) {
+            run(Input::Move { screen: local(&ev) });
+        }
+    };
+    let on_up = move |_: web_sys::PointerEvent| run(Input::Up);
+    let on_cancel = move |_: web_sys::PointerEvent| run(Input::Cancel);
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let Some((left, top, _, _)) = measure() else { return };
+        // Lines and pages arrive as small numbers; scale them to pixels.
+        let scale = match ev.delta_mode() {
+            1 => 16.0,
+            2 => 400.0,
+            _ => 1.0,
+        };
+        let factor = (-ev.delta_y() * scale * 0.0015).exp();
+        let (sx, sy) = (f64::from(ev.client_x()) - left, f64::from(ev.client_y()) - top);
+        editor.viewport.update(|v| *v = v.zoomed_at(sx, sy, factor));
+    };
+    let escape = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            run(Input::Cancel);
+        }
+    });
+    on_cleanup(move || escape.remove());
+
+    view! {
+        <svg
+            class="canvas"
+            data-testid="canvas"
+            node_ref=svg_ref
+            on:pointerdown=on_down
+            on:pointermove=on_move
+            on:pointerup=on_up
+            on:pointercancel=on_cancel
+            on:wheel=on_wheel
+            on:contextmenu=|ev| ev.prevent_default()
+        >
+            <defs>
+                <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
+                </marker>
+                <pattern id="grid" width="20" height="20" patternUnits="userSpaceOnUse">
+                    <path d="M20,0 L0,0 L0,20" class="grid-line" />
+                </pattern>
+            </defs>
+            <g data-testid="design-layer" transform=move || editor.viewport.with(Viewport::transform)>
+                <rect class="grid" x="-100000" y="-100000" width="200000" height="200000" fill="url(#grid)" />
+                <g class="frames">
+                    <For each=move || editor.container_ids.get() key=|id| id.clone() let:id>
+                        <Frame id />
+                    </For>
+                </g>
+                <g class="links">
+                    <For each=move || editor.link_ids.get() key=|id| id.clone() let:id>
+                        <LinkView id />
+                    </For>
+                </g>
+                <g class="nodes">
+                    <For each=move || editor.component_ids.get() key=|id| id.clone() let:id>
+                        <Node id />
+                    </For>
+                </g>
+            </g>
+        </svg>
+    }
+}

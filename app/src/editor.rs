@@ -1,0 +1,180 @@
+//! The app's one document store: the design, its history, and the session
+//! state around it (selection, viewport). Only the design is saved or undone.
+
+use std::collections::HashMap;
+
+use cloudwright_core::{Command, Component, ComponentId, ContainerId, Design, EditError, History, ItemRef, Link, LinkId};
+use leptos::prelude::*;
+
+use crate::canvas::viewport::Viewport;
+
+/// Where each item sits in the design's lists, so views find their item in O(1).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DesignIndex {
+    components: HashMap<ComponentId, usize>,
+    links: HashMap<LinkId, usize>,
+}
+
+impl DesignIndex {
+    fn of(d: &Design) -> Self {
+        Self {
+            components: d.components.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect(),
+            links: d.links.iter().enumerate().map(|(i, l)| (l.id.clone(), i)).collect(),
+        }
+    }
+}
+
+/// The editor context: small and `Copy`, handed to views with `use_context`.
+#[derive(Clone, Copy, Debug)]
+pub struct Editor {
+    /// The document.
+    pub design: RwSignal<Design>,
+    history: StoredValue<History>,
+    /// Notified whenever the history changes (for the undo/redo buttons).
+    history_changed: Trigger,
+    index: Memo<DesignIndex>,
+    /// Ids in drawing order; change only when items are added, removed or reordered.
+    pub component_ids: Memo<Vec<ComponentId>>,
+    pub link_ids: Memo<Vec<LinkId>>,
+    /// Container ids, outermost first, so inner frames draw on top.
+    pub container_ids: Memo<Vec<ContainerId>>,
+    /// Session state: never saved, never undone.
+    pub selection: RwSignal<Vec<ItemRef>>,
+    pub viewport: RwSignal<Viewport>,
+    /// The canvas's size on screen, in CSS pixels.
+    pub canvas_size: RwSignal<(f64, f64)>,
+    /// A short message for the status bar (e.g. why an edit was refused).
+    pub notice: RwSignal<Option<String>>,
+}
+
+impl Editor {
+    pub fn new(design: Design) -> Self {
+        let design = RwSignal::new(design);
+        let index = Memo::new(move |_| design.with(DesignIndex::of));
+        Self {
+            design,
+            history: StoredValue::new(History::new()),
+            history_changed: Trigger::new(),
+            index,
+            component_ids: Memo::new(move |_| design.with(|d| d.components.iter().map(|c| c.id.clone()).collect())),
+            link_ids: Memo::new(move |_| design.with(|d| d.links.iter().map(|l| l.id.clone()).collect())),
+            container_ids: Memo::new(move |_| {
+                design.with(|d| {
+                    let mut ids: Vec<(usize, ContainerId)> =
+                        d.containers.iter().map(|c| (d.ancestors(c.parent.as_ref()).len(), c.id.clone())).collect();
+                    ids.sort_by_key(|(depth, _)| *depth);
+                    ids.into_iter().map(|(_, id)| id).collect()
+                })
+            }),
+            selection: RwSignal::new(Vec::new()),
+            viewport: RwSignal::new(Viewport::default()),
+            canvas_size: RwSignal::new((800.0, 600.0)),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    /// The component with `id`, tracked: re-runs the caller when the design changes.
+    pub fn component(&self, id: &ComponentId) -> Option<Component> {
+        let i = self.index.with(|ix| ix.components.get(id).copied())?;
+        self.design.with(|d| d.components.get(i).filter(|c| &c.id == id).cloned())
+    }
+
+    pub fn link(&self, id: &LinkId) -> Option<Link> {
+        let i = self.index.with(|ix| ix.links.get(id).copied())?;
+        self.design.with(|d| d.links.get(i).filter(|l| &l.id == id).cloned())
+    }
+
+    /// Applies an edit through the history. A refused edit changes nothing and
+    /// is reported in the status bar.
+    pub fn apply(&self, command: Command, label: &str) -> Result<(), EditError> {
+        let mut result = Ok(());
+        self.design.maybe_update(|d| {
+            result = self.history.try_update_value(|h| h.apply(d, command, label)).unwrap_or(Ok(()));
+            result.is_ok()
+        });
+        self.history_changed.notify();
+        if let Err(e) = &result {
+            self.notice.set(Some(format!("Not done: {e}")));
+        }
+        result
+    }
+
+    /// Opens a history gesture (a drag): the edits until [`Editor::commit`] are one undo step.
+    pub fn begin(&self, label: &str) {
+        self.history.update_value(|h| h.begin(label));
+    }
+
+    pub fn commit(&self) {
+        self.history.update_value(History::commit);
+        self.history_changed.notify();
+    }
+
+    /// Abandons the open gesture, restoring the design as it was.
+    pub fn cancel(&self) {
+        self.design.update(|d| self.history.update_value(|h| h.cancel(d)));
+        self.history_changed.notify();
+    }
+
+    pub fn undo(&self) {
+        if self.history.with_value(History::in_gesture) {
+            return; // finish or cancel the drag first
+        }
+        let mut label = None;
+        self.design.maybe_update(|d| {
+            label = self.history.try_update_value(|h| h.undo(d)).flatten();
+            label.is_some()
+        });
+        self.after_history_step(label.map(|l| format!("Undid {l}")));
+    }
+
+    pub fn redo(&self) {
+        if self.history.with_value(History::in_gesture) {
+            return;
+        }
+        let mut label = None;
+        self.design.maybe_update(|d| {
+            label = self.history.try_update_value(|h| h.redo(d)).flatten();
+            label.is_some()
+        });
+        self.after_history_step(label.map(|l| format!("Redid {l}")));
+    }
+
+    fn after_history_step(&self, message: Option<String>) {
+        // Items that no longer exist cannot stay selected.
+        let design = self.design;
+        self.selection.update(|s| design.with_untracked(|d| s.retain(|i| d.contains(i))));
+        self.history_changed.notify();
+        if message.is_some() {
+            self.notice.set(message);
+        }
+    }
+
+    /// Whether there is something to undo, tracked.
+    pub fn can_undo(&self) -> bool {
+        self.history_changed.track();
+        self.history.with_value(|h| h.can_undo() && !h.in_gesture())
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history_changed.track();
+        self.history.with_value(History::can_redo)
+    }
+
+    /// The label of what undo would undo, tracked.
+    pub fn undo_label(&self) -> Option<String> {
+        self.history_changed.track();
+        self.history.with_value(|h| h.undo_label().map(str::to_owned))
+    }
+
+    pub fn redo_label(&self) -> Option<String> {
+        self.history_changed.track();
+        self.history.with_value(|h| h.redo_label().map(str::to_owned))
+    }
+}
+
+/// The editor of the enclosing [`crate::App`].
+pub fn use_editor() -> Editor {
+    // Every view is mounted under `App`, which provides the editor.
+    #[allow(clippy::expect_used)]
+    use_context::<Editor>().expect("views are mounted inside App, which provides the Editor")
+}

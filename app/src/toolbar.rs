@@ -1,0 +1,45 @@
+//! The toolbar: the design's name, undo/redo and the view controls.
+
+use leptos::prelude::*;
+
+use crate::canvas::viewport::Viewport;
+use crate::editor::use_editor;
+
+/// Buttons for history and zoom.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let editor = use_editor();
+    let zoom_by = move |factor: f64| {
+        let (w, h) = editor.canvas_size.get_untracked();
+        editor.viewport.update(|v| *v = v.zoomed_at(w / 2.0, h / 2.0, factor));
+    };
+    let fit = move |_| {
+        let (w, h) = editor.canvas_size.get_untracked();
+        if let Some(b) = editor.design.with_untracked(|d| d.bounds()) {
+            editor.viewport.set(Viewport::fit(b, w, h, 40.0));
+        }
+    };
+    let undo_title = move || editor.undo_label().map_or("Nothing to undo".to_owned(), |l| format!("Undo {l} (Ctrl+Z)"));
+    let redo_title = move || editor.redo_label().map_or("Nothing to redo".to_owned(), |l| format!("Redo {l} (Ctrl+Shift+Z)"));
+
+    view! {
+        <header class="toolbar">
+            <span class="brand">"Cloudwright"</span>
+            <span class="design-name" data-testid="design-name">{move || editor.design.with(|d| d.name.clone())}</span>
+            <div class="tool-group">
+                <button data-testid="undo" title=undo_title disabled=move || !editor.can_undo() on:click=move |_| editor.undo()>
+                    "Undo"
+                </button>
+                <button data-testid="redo" title=redo_title disabled=move || !editor.can_redo() on:click=move |_| editor.redo()>
+                    "Redo"
+                </button>
+            </div>
+            <div class="tool-group">
+                <button data-testid="zoom-out" title="Zoom out" on:click=move |_| zoom_by(1.0 / 1.25)>"−"</button>
+                <span class="zoom" data-testid="zoom">{move || format!("{:.0} %", editor.viewport.with(|v| v.zoom) * 100.0)}</span>
+                <button data-testid="zoom-in" title="Zoom in" on:click=move |_| zoom_by(1.25)>"+"</button>
+                <button data-testid="zoom-fit" title="Zoom to fit the design" on:click=fit>"Fit"</button>
+            </div>
+        </header>
+    }
+}

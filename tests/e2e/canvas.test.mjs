@@ -1,0 +1,122 @@
+// Journey: open Cloudwright, see the default design, move a component, undo it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, launch, openPage, CanvasPage } from './harness.mjs';
+
+let site, browser;
+before(async () => {
+  site = await startSite();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('the built site loads the default design with no console errors', async () => {
+  const { page, context, problems } = await openPage(browser, site.url + '/');
+  const canvas = new CanvasPage(page);
+  await canvas.ready();
+  assert.deepEqual(await canvas.nodeIds(), ['c1', 'c2', 'c3', 'c4']);
+  assert.equal(await page.getByTestId('node-label-c4').textContent(), 'Orders DB');
+  assert.equal(await page.locator('[data-testid^="link-"]').count(), 3);
+  assert.equal(await page.locator('[data-testid^="container-"]').count(), 5);
+  assert.match(await page.getByTestId('counts').textContent(), /4 components · 3 links · 5 containers/);
+  assert.match(await page.getByTestId('findings').textContent(), /0 errors/);
+  assert.equal(await page.title(), 'Three-tier web app — Cloudwright');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('dragging a component moves it; Ctrl+Z puts it back; Ctrl+Shift+Z moves it again', async () => {
+  const { page, context, problems } = await openPage(browser, site.url + '/');
+  const canvas = new CanvasPage(page);
+  await canvas.ready();
+  assert.equal(await page.getByTestId('undo').isDisabled(), true, 'nothing to undo at first');
+
+  const start = await canvas.center('c3');
+  await canvas.drag('c3', 120, 80);
+  const moved = await canvas.center('c3');
+  assert.ok(Math.abs(moved.x - start.x - 120) < 2, `moved right by 120 px (got ${moved.x - start.x})`);
+  assert.ok(Math.abs(moved.y - start.y - 80) < 2, `moved down by 80 px (got ${moved.y - start.y})`);
+  assert.equal(await page.getByTestId('undo').isDisabled(), false);
+
+  await canvas.undoKey();
+  const back = await canvas.center('c3');
+  assert.ok(Math.abs(back.x - start.x) < 0.5 && Math.abs(back.y - start.y) < 0.5, 'one undo reverts the whole drag');
+  assert.equal(await page.getByTestId('undo').isDisabled(), true, 'the drag was a single history entry');
+
+  await canvas.redoKey();
+  const again = await canvas.center('c3');
+  assert.ok(Math.abs(again.x - moved.x) < 0.5 && Math.abs(again.y - moved.y) < 0.5, 'redo moves it again');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Escape during a drag puts the component back and leaves no undo step', async () => {
+  const { page, context, problems } = await openPage(browser, site.url + '/');
+  const canvas = new CanvasPage(page);
+  await canvas.ready();
+  const start = await canvas.center('c2');
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 200, start.y + 100, { steps: 8 });
+  assert.ok((await canvas.center('c2')).x > start.x + 150, 'it follows the pointer');
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  const after = await canvas.center('c2');
+  assert.ok(Math.abs(after.x - start.x) < 0.5 && Math.abs(after.y - start.y) < 0.5);
+  assert.equal(await page.getByTestId('undo').isDisabled(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the wheel zooms about the cursor and a background drag pans', async () => {
+  const { page, context, problems } = await openPage(browser, site.url + '/');
+  const canvas = new CanvasPage(page);
+  await canvas.ready();
+  const before = await canvas.zoomLabel();
+  const b = await canvas.box('c1');
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+  await page.mouse.wheel(0, -300);
+  await page.waitForFunction((z) => document.querySelector('[data-testid="zoom"]').textContent !== z, before);
+  const zoomed = await canvas.box('c1');
+  assert.ok(zoomed.width > b.width, 'boxes grow when zooming in');
+  // The point under the cursor stays put.
+  assert.ok(Math.abs(zoomed.x + zoomed.width / 2 - (b.x + b.width / 2)) < 2);
+
+  // Pan: drag empty canvas (bottom-right corner, outside every frame).
+  const area = await canvas.canvas.boundingBox();
+  const c1 = await canvas.box('c1');
+  await page.mouse.move(area.x + area.width - 20, area.y + area.height - 20);
+  await page.mouse.down();
+  await page.mouse.move(area.x + area.width - 120, area.y + area.height - 70, { steps: 5 });
+  await page.mouse.up();
+  const panned = await canvas.box('c1');
+  assert.ok(Math.abs(panned.x - c1.x + 100) < 1 && Math.abs(panned.y - c1.y + 50) < 1, 'the whole view moved');
+  assert.equal(await page.getByTestId('undo').isDisabled(), true, 'panning is not an edit');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('dropping a component into a subnet re-parents it, in the same undo step', async () => {
+  const { page, context, problems } = await openPage(browser, site.url + '/');
+  const canvas = new CanvasPage(page);
+  await canvas.ready();
+  const users = await canvas.box('c1');
+  const usersAt = await canvas.center('c1');
+  const subnet = await page.getByTestId('container-g3').boundingBox();
+  // Into the public subnet, below the load balancer.
+  const tx = subnet.x + subnet.width / 2;
+  const ty = subnet.y + subnet.height - users.height;
+  await canvas.drag('c1', tx - (users.x + users.width / 2), ty - (users.y + users.height / 2));
+  assert.equal(await canvas.node('c1').getAttribute('data-parent'), 'g3', 'now inside the public subnet');
+  assert.match(await page.getByTestId('findings').textContent(), /0 errors/);
+  await canvas.undoKey();
+  assert.equal(await canvas.node('c1').getAttribute('data-parent'), '', 'back outside every frame');
+  const back = await canvas.center('c1');
+  assert.ok(Math.abs(back.x - usersAt.x) < 0.5 && Math.abs(back.y - usersAt.y) < 0.5);
+  assert.equal(await page.getByTestId('undo').isDisabled(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

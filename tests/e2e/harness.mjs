@@ -1,0 +1,100 @@
+// Shared set-up for the browser tests: the built site on a local static
+// server, Debian's Chromium driven by playwright-core, and page objects.
+import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { serve } from '../serve.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/** The site under test: BASE_URL if given (e.g. nginx with production headers), else dist/ on a fresh port. */
+export async function startSite() {
+  if (process.env.BASE_URL) return { url: process.env.BASE_URL.replace(/\/$/, ''), close: async () => {} };
+  const { server, url } = await serve(join(ROOT, 'dist'), 0);
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    // Playwright gives each launch a fresh, empty profile of its own.
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * A page that records every console error, page error and CSP violation, so a
+ * test can assert the app ran cleanly.
+ */
+export async function openPage(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+/** The canvas, as a user sees it. */
+export class CanvasPage {
+  constructor(page) {
+    this.page = page;
+    this.canvas = page.getByTestId('canvas');
+  }
+  async ready() {
+    await this.canvas.waitFor();
+    await this.page.getByTestId('node-c1').waitFor();
+  }
+  node(id) {
+    return this.page.getByTestId(`node-${id}`);
+  }
+  async nodeIds() {
+    return this.page.$$eval('[data-testid^="node-c"]', (els) =>
+      els.map((e) => e.getAttribute('data-testid').slice(5)).filter((id) => /^c[^-]*$/.test(id)),
+    );
+  }
+  /** The component's box on screen (the rectangle itself, not its text or outline). */
+  async box(id) {
+    const b = await this.page.getByTestId(`node-box-${id}`).boundingBox();
+    if (!b) throw new Error(`node ${id} is not visible`);
+    return b;
+  }
+  /** The centre of a component's box: unaffected by the selection outline. */
+  async center(id) {
+    const b = await this.box(id);
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  }
+  /** Drags a node by (dx, dy) screen pixels with the mouse, in small steps as a hand would. */
+  async drag(id, dx, dy) {
+    const b = await this.box(id);
+    const x = b.x + b.width / 2;
+    const y = b.y + b.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx, y + dy, { steps: 12 });
+    await this.page.mouse.up();
+  }
+  async undoKey() {
+    await this.page.keyboard.press('Control+z');
+  }
+  async redoKey() {
+    await this.page.keyboard.press('Control+Shift+z');
+  }
+  zoomLabel() {
+    return this.page.getByTestId('zoom').textContent();
+  }
+}
