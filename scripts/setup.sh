@@ -56,7 +56,7 @@ fi
 
 # --- Debian chromium + chromium-driver, and nginx for the production-headers test
 missing=()
-for pkg in chromium chromium-driver nginx-light gzip brotli; do
+for pkg in chromium chromium-driver nginx-light; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

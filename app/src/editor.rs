@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use cloudwright_core::{Command, Component, ComponentId, ContainerId, Design, EditError, History, ItemRef, Link, LinkId};
+use cloudwright_core::{
+    Command, Component, ComponentId, ContainerId, Design, EditError, History, ItemRef, Link, LinkId,
+};
 use leptos::prelude::*;
 
 use crate::canvas::viewport::Viewport;

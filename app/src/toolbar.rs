@@ -20,7 +20,8 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
     let undo_title = move || editor.undo_label().map_or("Nothing to undo".to_owned(), |l| format!("Undo {l} (Ctrl+Z)"));
-    let redo_title = move || editor.redo_label().map_or("Nothing to redo".to_owned(), |l| format!("Redo {l} (Ctrl+Shift+Z)"));
+    let redo_title =
+        move || editor.redo_label().map_or("Nothing to redo".to_owned(), |l| format!("Redo {l} (Ctrl+Shift+Z)"));
 
     view! {
         <header class="toolbar">

@@ -9,11 +9,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use cloudwright_core::format::REPAIRED;
 use cloudwright_core::limits::MAX_FILE_BYTES;
 use cloudwright_core::{export, import, validate, Catalog, Diagnostic, Imported, PropType, Severity};
 
 #[derive(Debug, Parser)]
-#[command(name = "cloudwright", version, about = "Design cloud architectures and check them: catalog, validation, formatting.")]
+#[command(
+    name = "cloudwright",
+    version,
+    about = "Design cloud architectures and check them: catalog, validation, formatting."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -130,8 +135,13 @@ fn execute(command: Command) -> Result<Outcome, String> {
         Command::Fmt { file, check, repair } => {
             let text = read(&file)?;
             let imported = import(&text, catalog).map_err(|e| format!("{}: {e}", display(&file)))?;
-            if !imported.repairs.is_empty() && !repair {
-                let list: Vec<String> = imported.repairs.iter().map(|d| format!("  {}", d.message)).collect();
+            if imported.changed() && !repair {
+                let list: Vec<String> = imported
+                    .repairs
+                    .iter()
+                    .filter(|d| d.code == REPAIRED)
+                    .map(|d| format!("  {}", d.message))
+                    .collect();
                 return Err(format!(
                     "{} needs repairs, so rewriting it would change more than its layout:\n{}\nRun again with --repair to write the repaired design.",
                     display(&file),
@@ -141,7 +151,8 @@ fn execute(command: Command) -> Result<Outcome, String> {
             let canonical = export(&imported.design);
             if check {
                 let same = canonical == text;
-                let stdout = if same { String::new() } else { format!("{} is not in canonical form\n", display(&file)) };
+                let stdout =
+                    if same { String::new() } else { format!("{} is not in canonical form\n", display(&file)) };
                 return Ok(Outcome { stdout, code: u8::from(!same) });
             }
             if is_stdin(&file) {
@@ -188,7 +199,10 @@ fn read(path: &Path) -> Result<String, String> {
     };
     result.map_err(|e| format!("{name}: cannot read: {}", io_reason(&e)))?;
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(format!("{name}: the file is over {} MB; Cloudwright opens designs up to that size", MAX_FILE_BYTES / 1_048_576));
+        return Err(format!(
+            "{name}: the file is over {} MB; Cloudwright opens designs up to that size",
+            MAX_FILE_BYTES / 1_048_576
+        ));
     }
     String::from_utf8(bytes).map_err(|e| format!("{name}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
 }
@@ -215,7 +229,8 @@ fn line(d: &Diagnostic) -> String {
 }
 
 fn catalog_table(catalog: &Catalog) -> String {
-    let mut s = format!("Cloudwright catalog v{} ({}), {} kinds\n\n", catalog.version, catalog.as_of, catalog.kinds.len());
+    let mut s =
+        format!("Cloudwright catalog v{} ({}), {} kinds\n\n", catalog.version, catalog.as_of, catalog.kinds.len());
     let _ = writeln!(s, "{:<22} {:<28} {:<14} PROPERTIES", "KIND", "NAME", "CATEGORY");
     for k in &catalog.kinds {
         let category = catalog.category(k.category).map_or("", |c| c.name.as_str());

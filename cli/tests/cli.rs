@@ -71,7 +71,11 @@ fn validate_exits_1_on_errors_and_lists_them() {
 fn errors_are_one_line_without_a_backtrace() {
     for (name, contents, expected) in [
         ("garbage.json", "{ not json", "the file is not valid JSON (line 1, column 3: key must be a string)"),
-        ("other.json", "{\"format\":\"drawio\",\"version\":1}", "this is not a Cloudwright design: its \"format\" is \"drawio\""),
+        (
+            "other.json",
+            "{\"format\":\"drawio\",\"version\":1}",
+            "this is not a Cloudwright design: its \"format\" is \"drawio\"",
+        ),
         ("newer.json", "{\"format\":\"cloudwright\",\"version\":9}", "saved by a newer Cloudwright (file version 9)"),
     ] {
         let path = scratch(name, contents);

@@ -151,7 +151,9 @@ impl PropertySpec {
     /// import repairs. `None` when nothing sensible is near (then use the default).
     pub fn clamp(&self, v: &PropValue) -> Option<PropValue> {
         match (&self.ty, v.as_f64().filter(|f| !f.is_nan())) {
-            (PropType::Int { min, max }, Some(f)) => Some(PropValue::Int(f.round().clamp(*min as f64, *max as f64) as i64)),
+            (PropType::Int { min, max }, Some(f)) => {
+                Some(PropValue::Int(f.round().clamp(*min as f64, *max as f64) as i64))
+            }
             (PropType::Float { min, max }, Some(f)) => Some(PropValue::Float(f.clamp(*min, *max))),
             _ => None,
         }
@@ -343,10 +345,9 @@ fn resolve_property(entry: &Value, templates: &BTreeMap<String, Value>) -> Resul
     let raw: RawProperty = serde_json::from_value(merged).map_err(|e| e.to_string())?;
     let ty = match raw.ty.as_str() {
         "bool" => PropType::Bool,
-        "int" => PropType::Int {
-            min: raw.min.ok_or("int needs min")? as i64,
-            max: raw.max.ok_or("int needs max")? as i64,
-        },
+        "int" => {
+            PropType::Int { min: raw.min.ok_or("int needs min")? as i64, max: raw.max.ok_or("int needs max")? as i64 }
+        }
         "float" => PropType::Float { min: raw.min.ok_or("float needs min")?, max: raw.max.ok_or("float needs max")? },
         "choice" => PropType::Choice { options: raw.options.ok_or("choice needs options")? },
         other => return Err(format!("unknown property type {other}")),
@@ -368,11 +369,47 @@ mod tests {
         let c = Catalog::builtin();
         assert!(c.kinds.len() >= 40, "{} kinds", c.kinds.len());
         for key in [
-            "route53", "cloudfront", "waf", "shield", "api_gateway", "alb", "nlb", "nat_gateway", "vpc_endpoint", "ec2",
-            "asg", "ecs_fargate", "eks_cluster", "eks_node_group", "k8s_workload", "lambda", "step_functions", "sqs",
-            "sns", "eventbridge", "msk", "rds_postgres", "aurora_postgres", "aurora_serverless_v2", "dynamodb",
-            "elasticache_redis", "opensearch", "s3", "efs", "ebs", "ecr", "secrets_manager", "kms", "cognito",
-            "cloudwatch", "xray", "rds_proxy", "self_managed_postgres", "compose_host", "external_saas", "users",
+            "route53",
+            "cloudfront",
+            "waf",
+            "shield",
+            "api_gateway",
+            "alb",
+            "nlb",
+            "nat_gateway",
+            "vpc_endpoint",
+            "ec2",
+            "asg",
+            "ecs_fargate",
+            "eks_cluster",
+            "eks_node_group",
+            "k8s_workload",
+            "lambda",
+            "step_functions",
+            "sqs",
+            "sns",
+            "eventbridge",
+            "msk",
+            "rds_postgres",
+            "aurora_postgres",
+            "aurora_serverless_v2",
+            "dynamodb",
+            "elasticache_redis",
+            "opensearch",
+            "s3",
+            "efs",
+            "ebs",
+            "ecr",
+            "secrets_manager",
+            "kms",
+            "cognito",
+            "cloudwatch",
+            "xray",
+            "rds_proxy",
+            "self_managed_postgres",
+            "compose_host",
+            "external_saas",
+            "users",
         ] {
             assert!(c.kind(key).is_some(), "missing kind {key}");
         }

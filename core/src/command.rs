@@ -13,26 +13,61 @@ use crate::id::{ComponentId, ContainerId, ItemRef, LinkId};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Insert a component; `at` is its drawing-order index (end when `None`).
-    AddComponent { component: Component, at: Option<usize> },
+    AddComponent {
+        component: Component,
+        at: Option<usize>,
+    },
     /// Remove a component and every link that touches it.
-    RemoveComponent { id: ComponentId },
-    AddContainer { container: Container, at: Option<usize> },
+    RemoveComponent {
+        id: ComponentId,
+    },
+    AddContainer {
+        container: Container,
+        at: Option<usize>,
+    },
     /// Remove a container; what it held moves up to its parent.
-    RemoveContainer { id: ContainerId },
-    Connect { link: Link, at: Option<usize> },
-    Disconnect { id: LinkId },
+    RemoveContainer {
+        id: ContainerId,
+    },
+    Connect {
+        link: Link,
+        at: Option<usize>,
+    },
+    Disconnect {
+        id: LinkId,
+    },
     /// Place components (top-left) and containers (frame origin) at absolute points.
-    Move { moves: Vec<(ItemRef, Point)> },
+    Move {
+        moves: Vec<(ItemRef, Point)>,
+    },
     /// Set a container's frame.
-    Resize { id: ContainerId, rect: Rect },
+    Resize {
+        id: ContainerId,
+        rect: Rect,
+    },
     /// Set (`Some`) or clear (`None`, back to the default) one property.
-    SetProperty { id: ComponentId, key: String, value: Option<PropValue> },
-    Rename { item: ItemRef, label: String },
+    SetProperty {
+        id: ComponentId,
+        key: String,
+        value: Option<PropValue>,
+    },
+    Rename {
+        item: ItemRef,
+        label: String,
+    },
     /// Put a component or container into `parent` (or at top level).
-    Reparent { item: ItemRef, parent: Option<ContainerId> },
+    Reparent {
+        item: ItemRef,
+        parent: Option<ContainerId>,
+    },
     /// Replace a link (matched by id) with new endpoints, protocol or traffic.
-    UpdateLink { link: Link },
-    SetCollapsed { id: ContainerId, collapsed: bool },
+    UpdateLink {
+        link: Link,
+    },
+    SetCollapsed {
+        id: ContainerId,
+        collapsed: bool,
+    },
     SetWorkload(Workload),
     SetRegion(String),
     SetName(String),
@@ -168,7 +203,9 @@ impl Command {
                         return Err(EditError::NonFinite);
                     }
                     match item {
-                        ItemRef::Link(_) => return Err(EditError::NotApplicable(item.clone(), "links cannot be moved")),
+                        ItemRef::Link(_) => {
+                            return Err(EditError::NotApplicable(item.clone(), "links cannot be moved"))
+                        }
                         _ if !d.contains(item) => return Err(EditError::Missing(item.clone())),
                         _ => {}
                     }

@@ -19,12 +19,23 @@ pub const FORMAT: &str = "cloudwright";
 /// The version this build writes, and the newest it reads.
 pub const CURRENT_VERSION: u64 = 1;
 
+pub use restore::REPAIRED;
+
 /// A design read from a file, with every repair made on the way.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
     pub design: Design,
-    /// What was wrong in the file and what was done about it; empty for a clean file.
+    /// What was wrong in the file and what was done about it (code [`REPAIRED`]),
+    /// and notes on what was kept as it is (e.g. `unknown-kind`); empty for a clean file.
     pub repairs: Vec<Diagnostic>,
+}
+
+impl Imported {
+    /// Whether importing changed anything: saving the design again would not
+    /// give back the file's content.
+    pub fn changed(&self) -> bool {
+        self.repairs.iter().any(|d| d.code == REPAIRED)
+    }
 }
 
 /// Why a file could not be read at all.

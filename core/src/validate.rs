@@ -77,11 +77,19 @@ fn check_containers(d: &Design, out: &mut Vec<Diagnostic>) {
         let item = Some(ItemRef::Container(c.id.clone()));
         let r = c.rect;
         if ![r.x, r.y, r.w, r.h].into_iter().all(finite_in_range) || r.w <= 0.0 || r.h <= 0.0 {
-            out.push(Diagnostic::error("bad-geometry", format!("{} \"{}\" has an invalid frame", c.kind.name(), c.label), item.clone()));
+            out.push(Diagnostic::error(
+                "bad-geometry",
+                format!("{} \"{}\" has an invalid frame", c.kind.name(), c.label),
+                item.clone(),
+            ));
         }
         let Some(parent_id) = &c.parent else { continue };
         let Some(&pi) = by_id.get(parent_id) else {
-            out.push(Diagnostic::error("missing-parent", format!("container {} sits in missing container {parent_id}", c.id), item));
+            out.push(Diagnostic::error(
+                "missing-parent",
+                format!("container {} sits in missing container {parent_id}", c.id),
+                item,
+            ));
             continue;
         };
         // Walk up; a walk longer than the number of containers is a cycle.
@@ -129,7 +137,11 @@ fn check_components(d: &Design, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     for c in &d.components {
         let item = Some(ItemRef::Component(c.id.clone()));
         if !finite_in_range(c.position.x) || !finite_in_range(c.position.y) {
-            out.push(Diagnostic::error("bad-geometry", format!("\"{}\" has an invalid position", c.label), item.clone()));
+            out.push(Diagnostic::error(
+                "bad-geometry",
+                format!("\"{}\" has an invalid position", c.label),
+                item.clone(),
+            ));
         }
         if let Some(p) = &c.parent {
             if !containers.contains(p) {
@@ -177,18 +189,31 @@ fn check_links(d: &Design, out: &mut Vec<Diagnostic>) {
         let item = Some(ItemRef::Link(l.id.clone()));
         for end in [&l.from, &l.to] {
             if !ids.contains(end) {
-                out.push(Diagnostic::error("dangling-link", format!("link {} points at missing component {end}", l.id), item.clone()));
+                out.push(Diagnostic::error(
+                    "dangling-link",
+                    format!("link {} points at missing component {end}", l.id),
+                    item.clone(),
+                ));
             }
         }
         if l.from == l.to {
-            out.push(Diagnostic::error("self-link", format!("link {} goes from {} to itself", l.id, l.from), item.clone()));
+            out.push(Diagnostic::error(
+                "self-link",
+                format!("link {} goes from {} to itself", l.id, l.from),
+                item.clone(),
+            ));
         }
         if !pairs.insert((&l.from, &l.to)) {
-            out.push(Diagnostic::info("duplicate-link", format!("{} is linked to {} more than once", l.from, l.to), item));
+            out.push(Diagnostic::info(
+                "duplicate-link",
+                format!("{} is linked to {} more than once", l.from, l.to),
+                item,
+            ));
         }
     }
     for cycle in Topology::with_links(d, |l| l.mode == LinkMode::Sync).cycles() {
-        let names: Vec<String> = cycle.iter().map(|id| d.component(id).map_or(id.to_string(), |c| c.label.clone())).collect();
+        let names: Vec<String> =
+            cycle.iter().map(|id| d.component(id).map_or(id.to_string(), |c| c.label.clone())).collect();
         out.push(Diagnostic::warning(
             "sync-cycle",
             format!("synchronous calls go round in a loop: {}", names.join(" → ")),

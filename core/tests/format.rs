@@ -140,7 +140,8 @@ fn truncated_json() {
 
 #[test]
 fn not_an_object() {
-    expect!["this is not a Cloudwright design: the file holds a JSON value, not an object"].assert_eq(&error("[1,2,3]"));
+    expect!["this is not a Cloudwright design: the file holds a JSON value, not an object"]
+        .assert_eq(&error("[1,2,3]"));
 }
 
 #[test]
@@ -243,6 +244,7 @@ fn unknown_kind_is_kept_and_reported() {
         ]
     "#]]
     .assert_debug_eq(&repairs(&text));
+    assert!(!i.changed(), "keeping an unknown kind is not a change");
     let diags = cloudwright_core::validate(&i.design, Catalog::builtin());
     assert!(diags.iter().any(|d| d.code == "unknown-kind"));
 }
@@ -263,7 +265,8 @@ fn component_without_kind_is_dropped() {
 #[test]
 fn dangling_and_self_links_are_dropped() {
     let comps = r#"{"id":"c1","kind":"ec2","x":0,"y":0},{"id":"c2","kind":"sqs","x":0,"y":0}"#;
-    let links = r#"{"id":"l1","from":"c1","to":"c9"},{"id":"l2","from":"c2","to":"c2"},{"id":"l3","from":"c1","to":"c2"}"#;
+    let links =
+        r#"{"id":"l1","from":"c1","to":"c9"},{"id":"l2","from":"c2","to":"c2"},{"id":"l3","from":"c1","to":"c2"}"#;
     let text = file("", comps, links);
     assert_eq!(open(&text).unwrap().design.links.len(), 1);
     expect![[r#"
@@ -397,7 +400,10 @@ fn bad_link_fields_are_fixed() {
     let links = r#"{"id":"l1","from":"c1","to":"c2","port":70000,"mode":"sometimes","requests_per_sec":-3,"gb_per_month":"lots"}"#;
     let text = file("", comps, links);
     let l = &open(&text).unwrap().design.links[0];
-    assert_eq!((l.port, l.mode, l.traffic.requests_per_sec, l.traffic.gb_per_month), (None, LinkMode::Sync, None, None));
+    assert_eq!(
+        (l.port, l.mode, l.traffic.requests_per_sec, l.traffic.gb_per_month),
+        (None, LinkMode::Sync, None, None)
+    );
     assert_eq!(repairs(&text).len(), 4);
 }
 
@@ -438,7 +444,10 @@ fn arb_design() -> impl Strategy<Value = Design> {
     let catalog = Catalog::builtin();
     let kinds: Vec<String> = catalog.kinds.iter().map(|k| k.kind.clone()).collect();
     (
-        prop::collection::vec((0..kinds.len(), -5000.0..5000.0f64, -5000.0..5000.0f64, "[ -~]{0,30}", any::<u8>()), 0..30),
+        prop::collection::vec(
+            (0..kinds.len(), -5000.0..5000.0f64, -5000.0..5000.0f64, "[ -~]{0,30}", any::<u8>()),
+            0..30,
+        ),
         prop::collection::vec((any::<u8>(), any::<u8>(), any::<bool>(), prop::option::of(0.0..1e6f64)), 0..40),
         prop::collection::vec((0..7usize, any::<u8>()), 0..6),
     )
@@ -458,7 +467,12 @@ fn arb_design() -> impl Strategy<Value = Design> {
             }
             for (i, (k, x, y, label, seed)) in comps.into_iter().enumerate() {
                 let spec = &catalog.kinds[k];
-                let mut c = Component::new(ComponentId::numbered(i as u64 + 1), ComponentKind::new(spec.kind.clone()), label, Point::new(x, y));
+                let mut c = Component::new(
+                    ComponentId::numbered(i as u64 + 1),
+                    ComponentKind::new(spec.kind.clone()),
+                    label,
+                    Point::new(x, y),
+                );
                 if let Some(p) = spec.properties.get(seed as usize % (spec.properties.len() + 1)) {
                     if let Some(v) = &p.default {
                         c.props.insert(p.key.clone(), v.clone());
@@ -474,7 +488,11 @@ fn arb_design() -> impl Strategy<Value = Design> {
                 if n < 2 || a as usize % n == b as usize % n {
                     continue;
                 }
-                let mut l = Link::new(LinkId::numbered(i as u64 + 1), d.components[a as usize % n].id.clone(), d.components[b as usize % n].id.clone());
+                let mut l = Link::new(
+                    LinkId::numbered(i as u64 + 1),
+                    d.components[a as usize % n].id.clone(),
+                    d.components[b as usize % n].id.clone(),
+                );
                 l.mode = if r#async { LinkMode::Async } else { LinkMode::Sync };
                 l.traffic.gb_per_month = gb;
                 d.links.push(l);
@@ -502,6 +520,11 @@ proptest! {
             bytes.truncate(cut.max(1).min(bytes.len()));
         }
         let text = String::from_utf8_lossy(&bytes);
-        let _ = open(&text);
+        if let Ok(imported) = open(&text) {
+            // Whatever was salvaged saves and re-opens unchanged.
+            let again = open(&export(&imported.design)).unwrap();
+            prop_assert!(!again.changed(), "{:?}", again.repairs);
+            prop_assert_eq!(again.design, imported.design);
+        }
     }
 }

@@ -120,7 +120,8 @@ fn command(d: &Design, op: &Op) -> Option<Command> {
         Op::Rename { target, label } => Command::Rename { item: component_id(d, *target).into(), label: label.clone() },
         Op::Reparent { target, parent, container } => {
             let parent = if parent % 4 == 0 { None } else { Some(container_id(d, *parent)) };
-            let item: ItemRef = if *container { container_id(d, *target).into() } else { component_id(d, *target).into() };
+            let item: ItemRef =
+                if *container { container_id(d, *target).into() } else { component_id(d, *target).into() };
             Command::Reparent { item, parent }
         }
         Op::UpdateLink { target, to } => {

@@ -23,10 +23,12 @@ fn the_default_design_is_clean() {
 fn every_rule_reports_with_the_item_it_is_about() {
     let mut d = Design { region: "moon-base".into(), ..Design::default() };
     d.containers.push(Container::new("g1".into(), ContainerKind::Vpc, "VPC", Rect::new(0.0, 0.0, 800.0, 600.0)));
-    let mut az = Container::new("g2".into(), ContainerKind::AvailabilityZone, "AZ a", Rect::new(10.0, 10.0, 700.0, 500.0));
+    let mut az =
+        Container::new("g2".into(), ContainerKind::AvailabilityZone, "AZ a", Rect::new(10.0, 10.0, 700.0, 500.0));
     az.parent = Some("g1".into());
     d.containers.push(az);
-    let mut public = Container::new("g3".into(), ContainerKind::PublicSubnet, "Public", Rect::new(20.0, 20.0, 300.0, 300.0));
+    let mut public =
+        Container::new("g3".into(), ContainerKind::PublicSubnet, "Public", Rect::new(20.0, 20.0, 300.0, 300.0));
     public.parent = Some("g2".into());
     d.containers.push(public);
     let mut vpc_in_subnet = Container::new("g4".into(), ContainerKind::Vpc, "Odd", Rect::new(30.0, 30.0, 100.0, 100.0));

@@ -32,7 +32,9 @@ pub fn Frame(
             let kind = c.kind.name();
             if c.label.trim().is_empty() {
                 kind.to_owned()
-            } else if c.label.to_lowercase().contains(&kind.to_lowercase()) || c.label.to_lowercase().contains(c.kind.key()) {
+            } else if c.label.to_lowercase().contains(&kind.to_lowercase())
+                || c.label.to_lowercase().contains(c.kind.key())
+            {
                 c.label.clone()
             } else {
                 format!("{kind} · {}", c.label)

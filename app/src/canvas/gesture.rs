@@ -46,8 +46,14 @@ pub enum Gesture {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Input {
     /// Primary button down. `additive` when Shift (or Ctrl/Cmd) was held.
-    Down { hit: Hit, screen: (f64, f64), additive: bool },
-    Move { screen: (f64, f64) },
+    Down {
+        hit: Hit,
+        screen: (f64, f64),
+        additive: bool,
+    },
+    Move {
+        screen: (f64, f64),
+    },
     Up,
     /// Escape, or the browser cancelled the pointer.
     Cancel,
@@ -69,7 +75,13 @@ pub enum Reaction {
 }
 
 /// The next state and the effects of `input`.
-pub fn step(state: &Gesture, input: Input, design: &Design, selection: &[ItemRef], view: Viewport) -> (Gesture, Vec<Reaction>) {
+pub fn step(
+    state: &Gesture,
+    input: Input,
+    design: &Design,
+    selection: &[ItemRef],
+    view: Viewport,
+) -> (Gesture, Vec<Reaction>) {
     match (state, input) {
         (Gesture::Idle, Input::Down { hit: Hit::Background, screen, additive }) => {
             let effects = if additive { vec![] } else { vec![Reaction::Select(vec![])] };
@@ -85,10 +97,16 @@ pub fn step(state: &Gesture, input: Input, design: &Design, selection: &[ItemRef
                 }
                 let mut moving = selection.to_vec();
                 moving.push(item.clone());
-                return (start_drag(design, &moving, screen, view), vec![Reaction::Toggle(item), Reaction::Begin("Move")]);
+                return (
+                    start_drag(design, &moving, screen, view),
+                    vec![Reaction::Toggle(item), Reaction::Begin("Move")],
+                );
             }
-            let (moving, mut effects) =
-                if already { (selection.to_vec(), vec![]) } else { (vec![item.clone()], vec![Reaction::Select(vec![item])]) };
+            let (moving, mut effects) = if already {
+                (selection.to_vec(), vec![])
+            } else {
+                (vec![item.clone()], vec![Reaction::Select(vec![item])])
+            };
             effects.push(Reaction::Begin("Move"));
             (start_drag(design, &moving, screen, view), effects)
         }
@@ -165,7 +183,13 @@ mod tests {
     fn a_click_selects_and_makes_no_edit() {
         let d = default_design();
         let v = Viewport::default();
-        let (s, fx) = step(&Gesture::Idle, Input::Down { hit: Hit::Component("c3".into()), screen: (600.0, 250.0), additive: false }, &d, &[], v);
+        let (s, fx) = step(
+            &Gesture::Idle,
+            Input::Down { hit: Hit::Component("c3".into()), screen: (600.0, 250.0), additive: false },
+            &d,
+            &[],
+            v,
+        );
         assert_eq!(fx, vec![Reaction::Select(vec![c("c3")]), Reaction::Begin("Move")]);
         let (s, fx) = step(&s, Input::Move { screen: (601.0, 251.0) }, &d, &[c("c3")], v);
         assert!(fx.is_empty(), "under the drag threshold");
@@ -177,7 +201,13 @@ mod tests {
     fn a_drag_moves_by_the_pointer_distance_in_design_units() {
         let d = default_design();
         let v = Viewport { x: 0.0, y: 0.0, zoom: 2.0 };
-        let (s, _) = step(&Gesture::Idle, Input::Down { hit: Hit::Component("c3".into()), screen: (1100.0, 500.0), additive: false }, &d, &[], v);
+        let (s, _) = step(
+            &Gesture::Idle,
+            Input::Down { hit: Hit::Component("c3".into()), screen: (1100.0, 500.0), additive: false },
+            &d,
+            &[],
+            v,
+        );
         let (s, fx) = step(&s, Input::Move { screen: (1140.0, 520.0) }, &d, &[c("c3")], v);
         assert_eq!(fx, vec![Reaction::Apply(Command::Move { moves: vec![(c("c3"), Point::new(572.0, 240.0))] })]);
         let (_, fx) = step(&s, Input::Cancel, &d, &[c("c3")], v);
@@ -188,7 +218,13 @@ mod tests {
     fn dragging_a_selected_item_moves_the_whole_selection() {
         let d = default_design();
         let sel = vec![c("c2"), c("c3")];
-        let (s, fx) = step(&Gesture::Idle, Input::Down { hit: Hit::Component("c3".into()), screen: (0.0, 0.0), additive: false }, &d, &sel, Viewport::default());
+        let (s, fx) = step(
+            &Gesture::Idle,
+            Input::Down { hit: Hit::Component("c3".into()), screen: (0.0, 0.0), additive: false },
+            &d,
+            &sel,
+            Viewport::default(),
+        );
         assert_eq!(fx, vec![Reaction::Begin("Move")]);
         let Gesture::DraggingItems { items, .. } = s else { panic!("not dragging") };
         assert_eq!(items.len(), 2);
@@ -198,7 +234,13 @@ mod tests {
     fn dropping_a_component_outside_its_subnet_takes_it_out() {
         let mut d = default_design();
         let v = Viewport::default();
-        let (s, _) = step(&Gesture::Idle, Input::Down { hit: Hit::Component("c1".into()), screen: (20.0, 240.0), additive: false }, &d, &[], v);
+        let (s, _) = step(
+            &Gesture::Idle,
+            Input::Down { hit: Hit::Component("c1".into()), screen: (20.0, 240.0), additive: false },
+            &d,
+            &[],
+            v,
+        );
         let (s, fx) = step(&s, Input::Move { screen: (320.0, 200.0) }, &d, &[c("c1")], v);
         for e in fx {
             if let Reaction::Apply(cmd) = e {
@@ -217,7 +259,13 @@ mod tests {
     fn background_drag_pans_and_escape_restores_the_view() {
         let d = default_design();
         let v = Viewport { x: 5.0, y: 5.0, zoom: 1.0 };
-        let (s, fx) = step(&Gesture::Idle, Input::Down { hit: Hit::Background, screen: (10.0, 10.0), additive: false }, &d, &[c("c1")], v);
+        let (s, fx) = step(
+            &Gesture::Idle,
+            Input::Down { hit: Hit::Background, screen: (10.0, 10.0), additive: false },
+            &d,
+            &[c("c1")],
+            v,
+        );
         assert_eq!(fx, vec![Reaction::Select(vec![])]);
         let (s, fx) = step(&s, Input::Move { screen: (30.0, 50.0) }, &d, &[], v);
         assert_eq!(fx, vec![Reaction::SetViewport(Viewport { x: 25.0, y: 45.0, zoom: 1.0 })]);
@@ -228,7 +276,13 @@ mod tests {
     #[test]
     fn shift_click_toggles() {
         let d = default_design();
-        let (s, fx) = step(&Gesture::Idle, Input::Down { hit: Hit::Component("c2".into()), screen: (0.0, 0.0), additive: true }, &d, &[c("c2")], Viewport::default());
+        let (s, fx) = step(
+            &Gesture::Idle,
+            Input::Down { hit: Hit::Component("c2".into()), screen: (0.0, 0.0), additive: true },
+            &d,
+            &[c("c2")],
+            Viewport::default(),
+        );
         assert_eq!((s, fx), (Gesture::Idle, vec![Reaction::Toggle(c("c2"))]));
     }
 }

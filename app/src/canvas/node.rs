@@ -51,7 +51,8 @@ pub fn Node(
     };
     let label = move || component.with(|c| c.as_ref().map(|c| c.label.clone()).unwrap_or_default());
     let transform = move || {
-        component.with(|c| c.as_ref().map_or_else(String::new, |c| format!("translate({} {})", c.position.x, c.position.y)))
+        component
+            .with(|c| c.as_ref().map_or_else(String::new, |c| format!("translate({} {})", c.position.x, c.position.y)))
     };
     let (w, h) = (COMPONENT_SIZE.w, COMPONENT_SIZE.h);
 

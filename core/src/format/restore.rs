@@ -21,6 +21,9 @@ use crate::validate::is_region_code;
 
 use super::{truncate, ImportError, Imported};
 
+/// The code of a diagnostic that reports a change made to the file's content.
+pub const REPAIRED: &str = "repaired";
+
 /// Smallest container frame kept, so that a container stays visible and grabbable.
 const MIN_CONTAINER_SIDE: f64 = 40.0;
 
@@ -30,13 +33,27 @@ struct Restorer<'a> {
 }
 
 impl Restorer<'_> {
+    /// Something in the file was changed, dropped or defaulted.
     fn repair(&mut self, item: Option<ItemRef>, message: String) {
-        self.repairs.push(Diagnostic::warning("repaired", message, item));
+        self.repairs.push(Diagnostic::warning(REPAIRED, message, item));
+    }
+
+    /// Something worth knowing that was kept as it is.
+    fn note(&mut self, code: &'static str, item: Option<ItemRef>, message: String) {
+        self.repairs.push(Diagnostic::info(code, message, item));
     }
 
     /// A text field: missing → default silently; not text → default, reported;
     /// control characters removed and length capped, reported.
-    fn text(&mut self, obj: &Map<String, Value>, key: &str, max: usize, default: &str, item: &Option<ItemRef>, what: &str) -> String {
+    fn text(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        max: usize,
+        default: &str,
+        item: &Option<ItemRef>,
+        what: &str,
+    ) -> String {
         let raw = match obj.get(key) {
             None | Some(Value::Null) => return default.to_owned(),
             Some(Value::String(s)) => s,
@@ -46,17 +63,30 @@ impl Restorer<'_> {
             }
         };
         let keep_newlines = max == MAX_NOTES_CHARS;
-        let clean: String = raw.chars().filter(|c| !c.is_control() || (keep_newlines && (*c == '\n' || *c == '\t'))).collect();
+        let clean: String =
+            raw.chars().filter(|c| !c.is_control() || (keep_newlines && (*c == '\n' || *c == '\t'))).collect();
         let out = if clean.chars().count() > max { clean.chars().take(max).collect() } else { clean };
         if out != *raw {
-            self.repair(item.clone(), format!("{what}: \"{key}\" had control characters or was over {max} characters; cleaned"));
+            self.repair(
+                item.clone(),
+                format!("{what}: \"{key}\" had control characters or was over {max} characters; cleaned"),
+            );
         }
         out
     }
 
     /// A finite number within `min..=max`: missing → default silently; otherwise fixed and reported.
     #[allow(clippy::too_many_arguments)]
-    fn number(&mut self, obj: &Map<String, Value>, key: &str, min: f64, max: f64, default: f64, item: &Option<ItemRef>, what: &str) -> f64 {
+    fn number(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        min: f64,
+        max: f64,
+        default: f64,
+        item: &Option<ItemRef>,
+        what: &str,
+    ) -> f64 {
         match obj.get(key) {
             None | Some(Value::Null) => default,
             Some(Value::Number(n)) => match n.as_f64() {
@@ -64,7 +94,10 @@ impl Restorer<'_> {
                 Some(f) if f.is_finite() => {
                     let c = f.clamp(min, max);
                     let (shown, lo, hi, fixed) = (num(f), num(min), num(max), num(c));
-                    self.repair(item.clone(), format!("{what}: \"{key}\" was {shown}, outside {lo}…{hi}; set to {fixed}"));
+                    self.repair(
+                        item.clone(),
+                        format!("{what}: \"{key}\" was {shown}, outside {lo}…{hi}; set to {fixed}"),
+                    );
                     c
                 }
                 _ => {
@@ -79,12 +112,24 @@ impl Restorer<'_> {
         }
     }
 
-    fn optional_number(&mut self, obj: &Map<String, Value>, key: &str, max: f64, item: &Option<ItemRef>, what: &str) -> Option<f64> {
+    fn optional_number(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        max: f64,
+        item: &Option<ItemRef>,
+        what: &str,
+    ) -> Option<f64> {
         match obj.get(key) {
             None | Some(Value::Null) => None,
-            Some(Value::Number(n)) if n.as_f64().is_some_and(|f| f.is_finite() && (0.0..=max).contains(&f)) => n.as_f64(),
+            Some(Value::Number(n)) if n.as_f64().is_some_and(|f| f.is_finite() && (0.0..=max).contains(&f)) => {
+                n.as_f64()
+            }
             Some(other) => {
-                self.repair(item.clone(), format!("{what}: \"{key}\" was {}, not a number from 0 to {max}; cleared", short(other)));
+                self.repair(
+                    item.clone(),
+                    format!("{what}: \"{key}\" was {}, not a number from 0 to {max}; cleared", short(other)),
+                );
                 None
             }
         }
@@ -102,7 +147,9 @@ fn short(v: &Value) -> String {
 
 /// Ids may hold letters, digits and `_ - . :`, at most [`MAX_ID_LEN`] long.
 fn valid_id(s: &str) -> bool {
-    !s.is_empty() && s.len() <= MAX_ID_LEN && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+    !s.is_empty()
+        && s.len() <= MAX_ID_LEN
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
 }
 
 /// Hands out ids that are valid and unused, keeping good ids from the file.
@@ -116,7 +163,12 @@ impl IdPool {
     fn new(prefix: &'static str, items: &[Value]) -> Self {
         let mut next = 1;
         for v in items {
-            if let Some(n) = v.get("id").and_then(Value::as_str).and_then(|s| s.strip_prefix(prefix)).and_then(|d| d.parse::<u64>().ok()) {
+            if let Some(n) = v
+                .get("id")
+                .and_then(Value::as_str)
+                .and_then(|s| s.strip_prefix(prefix))
+                .and_then(|d| d.parse::<u64>().ok())
+            {
                 next = next.max(n.saturating_add(1));
             }
         }
@@ -267,7 +319,10 @@ fn parent_field(obj: &Map<String, Value>, item: &Option<ItemRef>, r: &mut Restor
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
         Some(other) => {
-            r.repair(item.clone(), format!("{}: parent {} was not a container id; placed at top level", describe(item), short(other)));
+            r.repair(
+                item.clone(),
+                format!("{}: parent {} was not a container id; placed at top level", describe(item), short(other)),
+            );
             None
         }
     }
@@ -277,17 +332,30 @@ fn describe(item: &Option<ItemRef>) -> String {
     item.as_ref().map_or_else(|| "design".to_owned(), ToString::to_string)
 }
 
-fn resolve_parent(parent: Option<String>, containers: &HashSet<String>, item: ItemRef, r: &mut Restorer<'_>) -> Option<ContainerId> {
+fn resolve_parent(
+    parent: Option<String>,
+    containers: &HashSet<String>,
+    item: ItemRef,
+    r: &mut Restorer<'_>,
+) -> Option<ContainerId> {
     let p = parent?;
     if containers.contains(&p) {
         Some(ContainerId::new(p))
     } else {
-        r.repair(Some(item.clone()), format!("{item}: its container \"{}\" does not exist; placed at top level", truncate(&p, 20)));
+        r.repair(
+            Some(item.clone()),
+            format!("{item}: its container \"{}\" does not exist; placed at top level", truncate(&p, 20)),
+        );
         None
     }
 }
 
-fn restore_container(i: usize, v: &Value, pool: &mut IdPool, r: &mut Restorer<'_>) -> Option<(Container, Option<String>)> {
+fn restore_container(
+    i: usize,
+    v: &Value,
+    pool: &mut IdPool,
+    r: &mut Restorer<'_>,
+) -> Option<(Container, Option<String>)> {
     let obj = as_object(i, v, "container", r)?;
     let kind = match obj.get("kind").and_then(Value::as_str).and_then(ContainerKind::from_key) {
         Some(k) => k,
@@ -332,7 +400,10 @@ fn break_container_cycles(d: &mut Design, r: &mut Restorer<'_>) {
                     let c: &mut Container = &mut d.containers[last];
                     c.parent = None;
                     let id = c.id.clone();
-                    r.repair(Some(ItemRef::Container(id.clone())), format!("container {id}: its parents went round in a circle; placed at top level"));
+                    r.repair(
+                        Some(ItemRef::Container(id.clone())),
+                        format!("container {id}: its parents went round in a circle; placed at top level"),
+                    );
                 }
                 break;
             }
@@ -346,12 +417,24 @@ fn break_container_cycles(d: &mut Design, r: &mut Restorer<'_>) {
     }
 }
 
-fn restore_component(i: usize, v: &Value, pool: &mut IdPool, r: &mut Restorer<'_>) -> Option<(Component, Option<String>)> {
+fn restore_component(
+    i: usize,
+    v: &Value,
+    pool: &mut IdPool,
+    r: &mut Restorer<'_>,
+) -> Option<(Component, Option<String>)> {
     let obj = as_object(i, v, "component", r)?;
     let kind = match obj.get("kind") {
         Some(Value::String(k)) if !k.trim().is_empty() => truncate(k.trim(), 64),
         other => {
-            r.repair(None, format!("component #{}: kind {} is missing or not text; dropped", i + 1, other.map_or("nothing".to_owned(), short)));
+            r.repair(
+                None,
+                format!(
+                    "component #{}: kind {} is missing or not text; dropped",
+                    i + 1,
+                    other.map_or("nothing".to_owned(), short)
+                ),
+            );
             return None;
         }
     };
@@ -363,7 +446,11 @@ fn restore_component(i: usize, v: &Value, pool: &mut IdPool, r: &mut Restorer<'_
     let what = describe(&item);
     let spec = r.catalog.kind(&kind);
     if spec.is_none() {
-        r.repair(item.clone(), format!("{what}: kind \"{kind}\" is unknown to this version; kept as drawn, but not analysed"));
+        r.note(
+            "unknown-kind",
+            item.clone(),
+            format!("{what}: kind \"{kind}\" is unknown to this version; kept as drawn, but not analysed"),
+        );
     }
     let default_label = spec.map_or(kind.as_str(), |s| s.name.as_str()).to_owned();
     let label = r.text(obj, "label", MAX_LABEL_CHARS, &default_label, &item, &what);
@@ -401,7 +488,10 @@ fn restore_props(
         }
         let key_shown = truncate(key, 40);
         let Some(value) = prop_from_json(raw) else {
-            r.repair(item.clone(), format!("{what}: property \"{key_shown}\" was {}, not a value; dropped", short(raw)));
+            r.repair(
+                item.clone(),
+                format!("{what}: property \"{key_shown}\" was {}, not a value; dropped", short(raw)),
+            );
             continue;
         };
         let Some(spec) = spec else {
@@ -425,7 +515,14 @@ fn restore_props(
                     out.insert(key.clone(), fixed);
                 }
                 None => {
-                    r.repair(item.clone(), format!("{what}: {} {e} (was {}); reset to the default", p.label, truncate(&value.to_string(), 30)));
+                    r.repair(
+                        item.clone(),
+                        format!(
+                            "{what}: {} {e} (was {}); reset to the default",
+                            p.label,
+                            truncate(&value.to_string(), 30)
+                        ),
+                    );
                 }
             },
         }
@@ -433,12 +530,26 @@ fn restore_props(
     out
 }
 
-fn restore_link(i: usize, v: &Value, components: &HashSet<&str>, pool: &mut IdPool, r: &mut Restorer<'_>) -> Option<Link> {
+fn restore_link(
+    i: usize,
+    v: &Value,
+    components: &HashSet<&str>,
+    pool: &mut IdPool,
+    r: &mut Restorer<'_>,
+) -> Option<Link> {
     let obj = as_object(i, v, "link", r)?;
     let end = |key: &str| obj.get(key).and_then(Value::as_str).filter(|s| components.contains(s)).map(str::to_owned);
     let (Some(from), Some(to)) = (end("from"), end("to")) else {
         let shown = |key: &str| obj.get(key).map_or("nothing".to_owned(), short);
-        r.repair(None, format!("link #{}: from {} to {} does not join two components of this design; dropped", i + 1, shown("from"), shown("to")));
+        r.repair(
+            None,
+            format!(
+                "link #{}: from {} to {} does not join two components of this design; dropped",
+                i + 1,
+                shown("from"),
+                shown("to")
+            ),
+        );
         return None;
     };
     if from == to {
@@ -456,7 +567,10 @@ fn restore_link(i: usize, v: &Value, components: &HashSet<&str>, pool: &mut IdPo
         Some(Value::String(s)) if s == "sync" => LinkMode::Sync,
         Some(Value::String(s)) if s == "async" => LinkMode::Async,
         Some(other) => {
-            r.repair(item.clone(), format!("{what}: mode {} is neither \"sync\" nor \"async\"; set to sync", short(other)));
+            r.repair(
+                item.clone(),
+                format!("{what}: mode {} is neither \"sync\" nor \"async\"; set to sync", short(other)),
+            );
             LinkMode::Sync
         }
     };

@@ -1,0 +1,58 @@
+// Bundle-size report: raw, gzip and brotli bytes of what a browser downloads
+// from dist/, by kind, as a table. Exits 1 when the gzip total is over budget.
+//
+//   node tests/bundle-size.mjs [dist] [--budget-kb 300]
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--')) ?? 'dist';
+const budgetIndex = args.indexOf('--budget-kb');
+const budgetKb = budgetIndex >= 0 ? Number(args[budgetIndex + 1]) : 300;
+const budget = budgetKb * 1000;
+
+function walk(d) {
+  return readdirSync(d).flatMap((name) => {
+    const p = join(d, name);
+    if (name.startsWith('.')) return [];
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+const KIND = { '.wasm': 'wasm', '.js': 'js', '.css': 'css', '.html': 'html', '.svg': 'icons', '.png': 'icons' };
+const rows = new Map();
+let files;
+try {
+  files = walk(dir);
+} catch {
+  console.error(`bundle-size: no site in ${dir}/; build it first (trunk build --release)`);
+  process.exit(2);
+}
+for (const file of files) {
+  const bytes = readFileSync(file);
+  const kind = KIND[extname(file)] ?? 'other';
+  const row = rows.get(kind) ?? { files: 0, raw: 0, gzip: 0, brotli: 0 };
+  row.files += 1;
+  row.raw += bytes.length;
+  row.gzip += gzipSync(bytes, { level: 9 }).length;
+  row.brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  rows.set(kind, row);
+}
+
+const kb = (n) => (n / 1000).toFixed(1).padStart(8);
+const total = { files: 0, raw: 0, gzip: 0, brotli: 0 };
+console.log(`Bundle size of ${relative(process.cwd(), dir) || dir}/ (kB = 1,000 bytes)`);
+console.log('kind     files      raw kB   gzip kB  brotli kB');
+for (const kind of ['wasm', 'js', 'css', 'html', 'icons', 'other']) {
+  const r = rows.get(kind);
+  if (!r) continue;
+  for (const k of Object.keys(total)) total[k] += r[k];
+  console.log(`${kind.padEnd(8)} ${String(r.files).padStart(5)}  ${kb(r.raw)}  ${kb(r.gzip)}  ${kb(r.brotli)}`);
+}
+console.log(`${'total'.padEnd(8)} ${String(total.files).padStart(5)}  ${kb(total.raw)}  ${kb(total.gzip)}  ${kb(total.brotli)}`);
+if (total.gzip > budget) {
+  console.log(`bundle-size: FAIL — ${(total.gzip / 1000).toFixed(1)} kB gzip is over the ${budgetKb} kB budget`);
+  process.exit(1);
+}
+console.log(`bundle-size: ok — ${(total.gzip / 1000).toFixed(1)} kB gzip of a ${budgetKb} kB budget`);
