@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use cloudwright_core::cost::{estimate, CostReport, PriceBook};
 use cloudwright_core::format::REPAIRED;
 use cloudwright_core::limits::MAX_FILE_BYTES;
-use cloudwright_core::{export, import, validate, Catalog, Diagnostic, Imported, PropType, Severity};
+use cloudwright_core::{export, import, validate, Catalog, Design, Diagnostic, Imported, PropType, Severity};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,6 +42,20 @@ enum Command {
         /// Print the diagnostics as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Estimate a design's monthly cost, line by line.
+    Cost {
+        /// The design file (`-` for standard input).
+        file: PathBuf,
+        /// Price in this Region instead of the design's own.
+        #[arg(long)]
+        region: Option<String>,
+        /// Print the whole report as JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print the line items as CSV for a budget sheet.
+        #[arg(long)]
+        csv: bool,
     },
     /// Rewrite a design file in canonical form.
     Fmt {
@@ -131,6 +146,26 @@ fn execute(command: Command) -> Result<Outcome, String> {
                 s
             };
             Ok(Outcome { stdout, code: u8::from(failed) })
+        }
+        Command::Cost { file, region, json, csv } => {
+            let mut imported = open(&file, catalog)?;
+            if let Some(r) = region {
+                let book = PriceBook::builtin();
+                if !book.regions.contains_key(&r) {
+                    let known: Vec<&str> = book.regions.keys().map(String::as_str).collect();
+                    return Err(format!("no prices for Region \"{r}\"; known: {}", known.join(", ")));
+                }
+                imported.design.region = r;
+            }
+            let report = estimate(&imported.design, PriceBook::builtin());
+            let stdout = if json {
+                to_json(&report)?
+            } else if csv {
+                cost_csv(&imported.design, &report)
+            } else {
+                cost_table(&imported.design, &report)
+            };
+            Ok(ok(stdout))
         }
         Command::Fmt { file, check, repair } => {
             let text = read(&file)?;
@@ -261,6 +296,174 @@ fn kind_table(catalog: &Catalog, k: &cloudwright_core::KindSpec) -> String {
         };
         let default = p.default.as_ref().map_or_else(|| "derived from workload".to_owned(), |v| format!("{v}{unit}"));
         let _ = writeln!(s, "{:<26} {:<8} {:<60} {}", p.key, ty, valid, default);
+    }
+    s
+}
+
+/// Money as people write it: `$1,234.56`.
+fn money(v: f64) -> String {
+    let cents = (v.abs() * 100.0).round() as u128;
+    let (whole, frac) = (cents / 100, cents % 100);
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{}${grouped}.{frac:02}", if v < 0.0 && cents > 0 { "-" } else { "" })
+}
+
+/// A quantity with no more decimals than it needs (at most 4).
+fn quantity(v: f64) -> String {
+    let s = format!("{v:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A unit price in full: `$0.0225`, `$0.0000166667`, `$3,000.00`.
+fn unit_price(v: f64) -> String {
+    if v.abs() >= 1.0 {
+        return money(v);
+    }
+    let s = format!("{v:.10}");
+    let s = s.trim_end_matches('0');
+    let s = if s.ends_with('.') { format!("{s}00") } else { s.to_owned() };
+    format!("${s}")
+}
+
+fn label_of<'a>(d: &'a Design, report: &'a cloudwright_core::cost::LineItem) -> &'a str {
+    if let Some(id) = &report.component {
+        return d.component(id).map_or(id.as_str(), |c| c.label.as_str());
+    }
+    report.link.as_ref().map_or("", |_| "(link)")
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(max - 1).collect::<String>())
+    }
+}
+
+fn cost_table(d: &Design, r: &CostReport) -> String {
+    let mut s = format!("{} — {} ({}), prices as of {}\n\n", d.name, r.region, r.region_pricing, r.prices_as_of);
+    let _ = writeln!(
+        s,
+        "{:<22} {:<24} {:<44} {:>14} {:<16} {:>14} {:>12}",
+        "COMPONENT", "SERVICE", "DESCRIPTION", "QUANTITY", "UNIT", "UNIT PRICE", "MONTHLY"
+    );
+    for l in &r.lines {
+        let mark = if l.derived.is_some() {
+            "*"
+        } else if l.overridden {
+            "!"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            s,
+            "{:<22} {:<24} {:<44} {:>14} {:<16} {:>14} {:>12}{mark}",
+            shorten(label_of(d, l), 22),
+            shorten(&l.service, 24),
+            shorten(&l.description, 44),
+            quantity(l.quantity),
+            l.unit,
+            unit_price(l.unit_price),
+            money(l.monthly),
+        );
+    }
+    let _ = writeln!(s, "\n{:>140} {:>12}", "Total per month", money(r.total_monthly));
+    let _ = writeln!(s, "{:>140} {:>12}", "Total per year", money(r.total_yearly));
+    if r.lines.iter().any(|l| l.derived.is_some()) {
+        s.push_str("\n* usage derived from the workload:\n");
+        let mut seen: Vec<&str> = Vec::new();
+        for l in &r.lines {
+            if let Some(text) = l.derived.as_deref() {
+                if !seen.contains(&text) {
+                    seen.push(text);
+                    let _ = writeln!(s, "  - {text}");
+                }
+            }
+        }
+    }
+    if r.lines.iter().any(|l| l.overridden) {
+        s.push_str("! unit price overridden in the design\n");
+    }
+    if !r.by_category.is_empty() {
+        s.push_str("\nBy category:\n");
+        for c in &r.by_category {
+            let _ = writeln!(s, "  {:<20} {:>12}", c.category, money(c.monthly));
+        }
+    }
+    if !r.savings.is_empty() {
+        s.push_str("\nPurchase-option savings against on-demand:\n");
+        for v in &r.savings {
+            let name = d.component(&v.component).map_or(v.component.as_str(), |c| c.label.as_str());
+            let _ = writeln!(
+                s,
+                "  {name}: {} saves {} a month ({} on demand)",
+                v.option,
+                money(v.saving),
+                money(v.on_demand_monthly)
+            );
+        }
+    }
+    if !r.scaling.is_empty() {
+        s.push_str("\nAutoscaled tiers:\n");
+        for v in &r.scaling {
+            let name = d.component(&v.component).map_or(v.component.as_str(), |c| c.label.as_str());
+            let _ = writeln!(
+                s,
+                "  {name}: {} at baseline ({}), {} at peak ({}); estimate {}",
+                v.baseline_count,
+                money(v.baseline_monthly),
+                v.peak_count,
+                money(v.peak_monthly),
+                money(v.estimate_monthly)
+            );
+        }
+    }
+    s.push_str("\nNot counted:\n");
+    for n in &r.not_counted {
+        let _ = writeln!(s, "  - {}", n.what);
+    }
+    for diag in &r.diagnostics {
+        let _ = writeln!(s, "{}", line(diag));
+    }
+    s
+}
+
+/// RFC 4180 field: quoted when it holds a comma, quote or line break.
+fn csv_field(v: &str) -> String {
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v.to_owned()
+    }
+}
+
+fn cost_csv(d: &Design, r: &CostReport) -> String {
+    let mut s = String::from("component,service,description,region,quantity,unit,unit_price,monthly\n");
+    for l in &r.lines {
+        let row = [
+            csv_field(label_of(d, l)),
+            csv_field(&l.service),
+            csv_field(&l.description),
+            csv_field(&r.region),
+            format!("{}", l.quantity),
+            csv_field(l.unit),
+            format!("{}", l.unit_price),
+            format!("{:.2}", l.monthly),
+        ];
+        s.push_str(&row.join(","));
+        s.push('\n');
     }
     s
 }

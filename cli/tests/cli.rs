@@ -113,3 +113,44 @@ fn fmt_refuses_to_drop_data_without_repair() {
     assert!(cloudwright(&["fmt", "--repair", p]).status.success());
     assert!(!std::fs::read_to_string(&path).unwrap().contains("c99"));
 }
+
+#[test]
+fn cost_prints_line_items_and_a_total_a_reader_can_check() {
+    let path = scratch("cost.json", EXAMPLE);
+    let out = cloudwright(&["cost", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    // db.t3.medium Multi-AZ: 1,460 instance-hours × $0.072 = $105.12
+    assert!(table.contains("1460 instance-hours") && table.contains("$0.072") && table.contains("$105.12"), "{table}");
+    assert!(table.contains("Total per month") && table.contains("Not counted:"), "{table}");
+
+    let out = cloudwright(&["cost", "--json", path.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let total = report["total_monthly"].as_f64().unwrap();
+    let sum: f64 = report["lines"].as_array().unwrap().iter().map(|l| l["monthly"].as_f64().unwrap()).sum();
+    assert!((total - sum).abs() < 1e-6);
+}
+
+#[test]
+fn cost_csv_is_a_budget_sheet_and_region_changes_prices() {
+    let path = scratch("cost-csv.json", EXAMPLE);
+    let out = cloudwright(&["cost", "--csv", path.to_str().unwrap()]);
+    let csv = text(&out.stdout);
+    let mut rows = csv.lines();
+    assert_eq!(rows.next(), Some("component,service,description,region,quantity,unit,unit_price,monthly"));
+    assert!(csv.contains("Orders DB,RDS PostgreSQL,db.t3.medium Multi-AZ (primary + standby),us-east-1,1460,instance-hours,0.072,105.12"), "{csv}");
+    // A description with a comma is quoted.
+    assert!(csv.contains("\"vCPU (0.5 per task, 2 task(s), on demand)\""), "{csv}");
+
+    let us: f64 = monthly(&cloudwright(&["cost", "--json", path.to_str().unwrap()]));
+    let eu: f64 = monthly(&cloudwright(&["cost", "--json", "--region", "eu-west-1", path.to_str().unwrap()]));
+    assert!((eu - us * 1.1).abs() < 0.01, "{us} → {eu}");
+    let out = cloudwright(&["cost", "--region", "moon-1", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no prices for Region \"moon-1\""));
+}
+
+fn monthly(out: &Output) -> f64 {
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["total_monthly"].as_f64().unwrap()
+}

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -180,6 +181,16 @@ impl KindSpec {
         self.properties.iter().find(|p| p.key == key)
     }
 
+    /// A choice property's text: what is set if it is one of the options, else the default.
+    pub fn choice<'s>(&'s self, component: &'s Component, key: &str) -> &'s str {
+        let Some(spec) = self.property(key) else { return "" };
+        let PropType::Choice { options } = &spec.ty else { return "" };
+        match component.props.get(key) {
+            Some(PropValue::Text(t)) if options.iter().any(|o| o == t) => t,
+            _ => spec.default.as_ref().and_then(PropValue::as_text).unwrap_or(""),
+        }
+    }
+
     /// The component's value for `key`: what is set if it is valid, else the default.
     pub fn value(&self, component: &Component, key: &str) -> Option<PropValue> {
         let spec = self.property(key)?;
@@ -196,6 +207,9 @@ pub struct Catalog {
     pub source: String,
     pub categories: Vec<CategorySpec>,
     pub kinds: Vec<KindSpec>,
+    /// Position of each kind in `kinds`, by key.
+    #[serde(skip)]
+    index: FxHashMap<String, usize>,
 }
 
 #[derive(Deserialize)]
@@ -278,11 +292,24 @@ impl Catalog {
                 properties,
             });
         }
-        Ok(Catalog { version: raw.version, as_of: raw.as_of, source: raw.source, categories: raw.categories, kinds })
+        let index = kinds.iter().enumerate().map(|(i, k)| (k.kind.clone(), i)).collect();
+        Ok(Catalog {
+            version: raw.version,
+            as_of: raw.as_of,
+            source: raw.source,
+            categories: raw.categories,
+            kinds,
+            index,
+        })
     }
 
     pub fn kind(&self, key: &str) -> Option<&KindSpec> {
-        self.kinds.iter().find(|k| k.kind == key)
+        self.kind_index(key).map(|i| &self.kinds[i])
+    }
+
+    /// Where the kind `key` sits in [`Catalog::kinds`].
+    pub fn kind_index(&self, key: &str) -> Option<usize> {
+        self.index.get(key).copied()
     }
 
     pub fn category(&self, key: Category) -> Option<&CategorySpec> {

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use crate::design::{Component, Container, Design, Link, Point, PropValue, Rect, Workload};
+use crate::design::{Component, Container, CostSettings, Design, Link, Point, PropValue, Rect, Workload};
 use crate::id::{ComponentId, ContainerId, ItemRef, LinkId};
 
 /// One edit of a design.
@@ -69,6 +69,7 @@ pub enum Command {
         collapsed: bool,
     },
     SetWorkload(Workload),
+    SetCostSettings(CostSettings),
     SetRegion(String),
     SetName(String),
     SetNotes(String),
@@ -303,6 +304,7 @@ impl Command {
                 C::SetCollapsed { collapsed: std::mem::replace(&mut c.collapsed, collapsed), id }
             }
             C::SetWorkload(w) => C::SetWorkload(std::mem::replace(&mut d.workload, w)),
+            C::SetCostSettings(c) => C::SetCostSettings(std::mem::replace(&mut d.cost, c)),
             C::SetRegion(r) => C::SetRegion(std::mem::replace(&mut d.region, r)),
             C::SetName(n) => C::SetName(std::mem::replace(&mut d.name, n)),
             C::SetNotes(n) => C::SetNotes(std::mem::replace(&mut d.notes, n)),

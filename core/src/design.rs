@@ -302,6 +302,17 @@ impl Default for Workload {
     }
 }
 
+/// How the design is to be priced: choices the user makes, saved with the design.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CostSettings {
+    /// Apply the AWS free tier (12-month and always-free allowances).
+    pub free_tier: bool,
+    /// Hours a day autoscaled tiers run at peak (workload peak multiplier); 0 = always baseline.
+    pub peak_hours_per_day: f64,
+    /// Unit prices the user sets (e.g. an enterprise discount), by price-book key.
+    pub price_overrides: BTreeMap<String, f64>,
+}
+
 /// A whole architecture: the document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Design {
@@ -309,6 +320,7 @@ pub struct Design {
     /// AWS Region code, e.g. `us-east-1`.
     pub region: String,
     pub workload: Workload,
+    pub cost: CostSettings,
     pub notes: String,
     /// In drawing order: later components are drawn on top.
     pub components: Vec<Component>,
@@ -323,6 +335,7 @@ impl Default for Design {
             name: "Untitled design".to_owned(),
             region: "us-east-1".to_owned(),
             workload: Workload::default(),
+            cost: CostSettings::default(),
             notes: String::new(),
             components: Vec::new(),
             containers: Vec::new(),

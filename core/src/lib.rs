@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod command;
+pub mod cost;
 pub mod design;
 pub mod diagnostic;
 pub mod examples;
@@ -15,13 +16,14 @@ pub mod graph;
 pub mod history;
 pub mod id;
 pub mod limits;
+pub mod synth;
 pub mod validate;
 
 pub use catalog::{Catalog, Category, KindSpec, PropType, PropertySpec};
 pub use command::{Command, EditError};
 pub use design::{
-    Component, ComponentKind, Container, ContainerKind, Design, Link, LinkMode, Point, PropValue, Rect, Size, Traffic,
-    Workload, COMPONENT_SIZE,
+    Component, ComponentKind, Container, ContainerKind, CostSettings, Design, Link, LinkMode, Point, PropValue, Rect,
+    Size, Traffic, Workload, COMPONENT_SIZE,
 };
 pub use diagnostic::{Diagnostic, Severity};
 pub use format::{export, import, ImportError, Imported};

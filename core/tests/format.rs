@@ -433,6 +433,24 @@ fn byte_order_mark_is_accepted() {
 }
 
 #[test]
+fn cost_settings_round_trip_and_bad_ones_are_repaired() {
+    let mut d = default_design();
+    d.cost.free_tier = true;
+    d.cost.peak_hours_per_day = 4.5;
+    d.cost.price_overrides.insert("ec2.t3.medium".into(), 0.03);
+    let text = export(&d);
+    assert!(text.contains("\"price_overrides\": {\n      \"ec2.t3.medium\": 0.03\n    }"), "{text}");
+    assert_eq!(open(&text).unwrap().design, d);
+
+    let bad = r#"{"format":"cloudwright","version":1,"cost":{"free_tier":"yes","peak_hours_per_day":30,"price_overrides":{"a":-1,"b":"cheap","c":0.5}}}"#;
+    let i = open(bad).unwrap();
+    assert!(!i.design.cost.free_tier);
+    assert_eq!(i.design.cost.peak_hours_per_day, 24.0);
+    assert_eq!(i.design.cost.price_overrides.len(), 1);
+    assert_eq!(i.repairs.len(), 4, "{:?}", i.repairs);
+}
+
+#[test]
 fn unknown_top_level_fields_are_ignored() {
     let text = r#"{"format":"cloudwright","version":1,"theme":"dark","components":[]}"#;
     assert!(open(text).unwrap().repairs.is_empty());

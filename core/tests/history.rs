@@ -26,6 +26,7 @@ enum Op {
     UpdateLink { target: u16, to: u16 },
     Collapse(u16, bool),
     Workload(u32),
+    CostSettings(bool, u8),
     Region(bool),
     Batch(Vec<Op>),
     Begin,
@@ -132,6 +133,13 @@ fn command(d: &Design, op: &Op) -> Option<Command> {
         }
         Op::Collapse(s, c) => Command::SetCollapsed { id: container_id(d, *s), collapsed: *c },
         Op::Workload(u) => Command::SetWorkload(Workload { users: u64::from(*u), ..d.workload }),
+        Op::CostSettings(free, hours) => {
+            let mut c = d.cost.clone();
+            c.free_tier = *free;
+            c.peak_hours_per_day = f64::from(*hours % 25);
+            c.price_overrides.insert("ec2.t3.micro".into(), f64::from(*hours) / 1000.0);
+            Command::SetCostSettings(c)
+        }
         Op::Region(b) => Command::SetRegion(if *b { "eu-west-1" } else { "us-east-1" }.to_owned()),
         Op::Batch(ops) => {
             // Build the batch against the current design; later parts may fail,
@@ -160,6 +168,7 @@ fn leaf_op() -> impl Strategy<Value = Op> {
         1 => (any::<u16>(), any::<u16>()).prop_map(|(target, to)| Op::UpdateLink { target, to }),
         1 => (any::<u16>(), any::<bool>()).prop_map(|(a, b)| Op::Collapse(a, b)),
         1 => any::<u32>().prop_map(Op::Workload),
+        1 => (any::<bool>(), any::<u8>()).prop_map(|(a, b)| Op::CostSettings(a, b)),
         1 => any::<bool>().prop_map(Op::Region),
         1 => Just(Op::Begin),
         1 => Just(Op::Commit),

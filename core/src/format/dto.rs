@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::catalog::prop_to_json;
-use crate::design::Design;
+use crate::design::{CostSettings, Design};
 
 use super::{CURRENT_VERSION, FORMAT};
 
@@ -18,6 +18,8 @@ struct FileDto<'a> {
     name: &'a str,
     region: &'a str,
     workload: WorkloadDto,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cost: Option<CostDto<'a>>,
     #[serde(skip_serializing_if = "str::is_empty")]
     notes: &'a str,
     containers: Vec<ContainerDto<'a>>,
@@ -31,6 +33,20 @@ struct WorkloadDto {
     requests_per_sec: f64,
     peak_multiplier: f64,
     read_share: f64,
+}
+
+#[derive(Serialize)]
+struct CostDto<'a> {
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    free_tier: bool,
+    #[serde(skip_serializing_if = "is_zero")]
+    peak_hours_per_day: f64,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    price_overrides: &'a BTreeMap<String, f64>,
+}
+
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
 }
 
 #[derive(Serialize)]
@@ -91,6 +107,11 @@ pub(super) fn to_json(d: &Design) -> String {
             peak_multiplier: d.workload.peak_multiplier,
             read_share: d.workload.read_share,
         },
+        cost: (d.cost != CostSettings::default()).then_some(CostDto {
+            free_tier: d.cost.free_tier,
+            peak_hours_per_day: d.cost.peak_hours_per_day,
+            price_overrides: &d.cost.price_overrides,
+        }),
         notes: &d.notes,
         containers: d
             .containers

@@ -8,8 +8,8 @@ use serde_json::{Map, Value};
 
 use crate::catalog::{prop_from_json, Catalog};
 use crate::design::{
-    Component, ComponentKind, Container, ContainerKind, Design, Link, LinkMode, Point, Rect, Traffic, Workload,
-    COORD_LIMIT,
+    Component, ComponentKind, Container, ContainerKind, CostSettings, Design, Link, LinkMode, Point, Rect, Traffic,
+    Workload, COORD_LIMIT,
 };
 use crate::diagnostic::Diagnostic;
 use crate::id::{ComponentId, ContainerId, ItemRef, LinkId, MAX_ID_LEN};
@@ -236,6 +236,7 @@ pub(super) fn restore(root: &Map<String, Value>, catalog: &Catalog) -> Result<Im
         name: r.text(root, "name", MAX_NAME_CHARS, "Untitled design", &None, "design"),
         region: restore_region(root, &mut r),
         workload: restore_workload(root, &mut r),
+        cost: restore_cost(root, &mut r),
         notes: r.text(root, "notes", MAX_NOTES_CHARS, "", &None, "design"),
         ..Design::default()
     };
@@ -302,6 +303,52 @@ fn restore_workload(root: &Map<String, Value>, r: &mut Restorer<'_>) -> Workload
         peak_multiplier: r.number(w, "peak_multiplier", 1.0, 1000.0, d.peak_multiplier, &None, "workload"),
         read_share: r.number(w, "read_share", 0.0, 1.0, d.read_share, &None, "workload"),
     }
+}
+
+fn restore_cost(root: &Map<String, Value>, r: &mut Restorer<'_>) -> CostSettings {
+    let empty = Map::new();
+    let c = match root.get("cost") {
+        Some(Value::Object(c)) => c,
+        None | Some(Value::Null) => return CostSettings::default(),
+        Some(other) => {
+            r.repair(None, format!("design: \"cost\" was {}, not an object; defaults used", short(other)));
+            &empty
+        }
+    };
+    let free_tier = match c.get("free_tier") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            r.repair(None, format!("cost: \"free_tier\" was {}, not true or false; set to false", short(other)));
+            false
+        }
+    };
+    let peak_hours_per_day = r.number(c, "peak_hours_per_day", 0.0, 24.0, 0.0, &None, "cost");
+    let mut price_overrides = BTreeMap::new();
+    match c.get("price_overrides") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(o)) => {
+            for (key, v) in o {
+                match v.as_f64() {
+                    Some(p) if p.is_finite() && p >= 0.0 && key.len() <= 64 => {
+                        price_overrides.insert(key.clone(), p);
+                    }
+                    _ => r.repair(
+                        None,
+                        format!(
+                            "cost: price override \"{}\" was {}, not a price; dropped",
+                            truncate(key, 40),
+                            short(v)
+                        ),
+                    ),
+                }
+            }
+        }
+        Some(other) => {
+            r.repair(None, format!("cost: \"price_overrides\" was {}, not an object; ignored", short(other)))
+        }
+    }
+    CostSettings { free_tier, peak_hours_per_day, price_overrides }
 }
 
 fn as_object<'v>(i: usize, v: &'v Value, what: &str, r: &mut Restorer<'_>) -> Option<&'v Map<String, Value>> {

@@ -1,0 +1,30 @@
+//! Benchmarks of the core's analyses on synthetic designs of growing size.
+//! `cargo bench -p cloudwright-core` (figures go in BENCHMARKS.md).
+
+use std::hint::black_box;
+
+use cloudwright_core::cost::{estimate, PriceBook};
+use cloudwright_core::{export, import, synth, validate, Catalog};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+
+const SIZES: [usize; 4] = [10, 200, 2_000, 20_000];
+
+fn analyses(c: &mut Criterion) {
+    let catalog = Catalog::builtin();
+    let book = PriceBook::builtin();
+    for n in SIZES {
+        let design = synth::design(n, 42);
+        let file = export(&design);
+        let mut group = c.benchmark_group(format!("{n} components"));
+        if n >= 20_000 {
+            group.sample_size(10);
+        }
+        group.bench_function(BenchmarkId::new("import", n), |b| b.iter(|| import(black_box(&file), catalog)));
+        group.bench_function(BenchmarkId::new("validate", n), |b| b.iter(|| validate(black_box(&design), catalog)));
+        group.bench_function(BenchmarkId::new("cost::estimate", n), |b| b.iter(|| estimate(black_box(&design), book)));
+        group.finish();
+    }
+}
+
+criterion_group!(benches, analyses);
+criterion_main!(benches);
