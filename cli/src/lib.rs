@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 use cloudwright_core::cost::{estimate, CostReport, PriceBook};
 use cloudwright_core::format::REPAIRED;
 use cloudwright_core::limits::MAX_FILE_BYTES;
+use cloudwright_core::resilience::{assess, human, Policy, ResilienceReport, Span, Verdict};
 use cloudwright_core::{export, import, validate, Catalog, Design, Diagnostic, Imported, PropType, Severity};
 
 #[derive(Debug, Parser)]
@@ -56,6 +57,17 @@ enum Command {
         /// Print the line items as CSV for a budget sheet.
         #[arg(long)]
         csv: bool,
+    },
+    /// Estimate RTO, RPO and availability for each kind of disruption.
+    Resilience {
+        /// The design file (`-` for standard input).
+        file: PathBuf,
+        /// A policy tier (mission-critical, critical, important, non-critical) or a policy JSON file.
+        #[arg(long, default_value = "critical")]
+        policy: String,
+        /// Print the whole report as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Rewrite a design file in canonical form.
     Fmt {
@@ -165,6 +177,19 @@ fn execute(command: Command) -> Result<Outcome, String> {
             } else {
                 cost_table(&imported.design, &report)
             };
+            Ok(ok(stdout))
+        }
+        Command::Resilience { file, policy, json } => {
+            let imported = open(&file, catalog)?;
+            let policy = match Policy::tier(&policy) {
+                Some(p) => p,
+                None if Path::new(&policy).is_file() => Policy::parse(&read(Path::new(&policy))?)?,
+                None => {
+                    return Err(format!("no policy tier or file \"{policy}\"; tiers: {}", Policy::tiers().join(", ")))
+                }
+            };
+            let report = assess(&imported.design, &policy);
+            let stdout = if json { to_json(&report)? } else { resilience_table(&imported.design, &report) };
             Ok(ok(stdout))
         }
         Command::Fmt { file, check, repair } => {
@@ -464,6 +489,78 @@ fn cost_csv(d: &Design, r: &CostReport) -> String {
         ];
         s.push_str(&row.join(","));
         s.push('\n');
+    }
+    s
+}
+
+fn span(s: Option<Span>) -> String {
+    match s {
+        None => "none".to_owned(),
+        Some(s) if s.worst == 0.0 => "0".to_owned(),
+        Some(s) if s.best == s.worst => human(s.worst),
+        Some(s) => format!("{}–{}", human(s.best), human(s.worst)),
+    }
+}
+
+fn target(t: Option<f64>) -> String {
+    t.map_or_else(|| "–".to_owned(), human)
+}
+
+fn verdict_word(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Met => "met",
+        Verdict::Breached => "BREACHED",
+        Verdict::NotTargeted => "not targeted",
+    }
+}
+
+fn resilience_table(d: &Design, r: &ResilienceReport) -> String {
+    let name = |id: &Option<cloudwright_core::ComponentId>| {
+        id.as_ref().map_or("–".to_owned(), |id| d.component(id).map_or(id.to_string(), |c| c.label.clone()))
+    };
+    let mut s = format!("{} — resilience against the {} policy\n\n", d.name, r.policy.name);
+    let _ = writeln!(
+        s,
+        "{:<10} {:>14} {:>10} {:<14} {:>14} {:>10} {:<14} {:<22}",
+        "DISRUPTION", "RTO", "TARGET", "", "RPO", "TARGET", "", "WEAKEST LINK"
+    );
+    for e in &r.estimates {
+        let t = e.target;
+        let _ = writeln!(
+            s,
+            "{:<10} {:>14} {:>10} {:<14} {:>14} {:>10} {:<14} {:<22}",
+            e.disruption.name(),
+            span(e.rto),
+            target(t.map(|t| t[0])),
+            verdict_word(e.rto_verdict),
+            span(e.rpo),
+            target(t.map(|t| t[1])),
+            verdict_word(e.rpo_verdict),
+            name(&e.rto_set_by),
+        );
+    }
+    let a = &r.availability;
+    let _ = writeln!(
+        s,
+        "\nAvailability: {:.4} % ({:.1} nines), about {:.0} min of downtime a month{}",
+        a.percent,
+        a.nines,
+        a.downtime_minutes_per_month,
+        if a.assumed.is_empty() { String::new() } else { format!(" ({} SLA(s) assumed)", a.assumed.len()) }
+    );
+    let _ = writeln!(s, "DR strategy: {} — {}", r.dr_strategy.name(), r.dr_reasoning);
+    for e in &r.estimates {
+        let _ = writeln!(s, "\n{}:", e.disruption.name());
+        for line in &e.reasoning {
+            let _ = writeln!(s, "  - {line}");
+        }
+        if !e.single_points_of_failure.is_empty() {
+            let names: Vec<String> = e.single_points_of_failure.iter().map(|id| name(&Some(id.clone()))).collect();
+            let _ = writeln!(s, "  single points of failure: {}", names.join(", "));
+        }
+    }
+    for diag in &r.diagnostics {
+        let _ = writeln!(s, "{}", line(diag));
     }
     s
 }

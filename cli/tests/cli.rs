@@ -154,3 +154,36 @@ fn monthly(out: &Output) -> f64 {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     v["total_monthly"].as_f64().unwrap()
 }
+
+#[test]
+fn resilience_reports_each_disruption_against_a_policy() {
+    let path = scratch("resilience.json", EXAMPLE);
+    let out = cloudwright(&["resilience", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    for row in ["Software", "Hardware", "AZ", "Region", "Availability:", "DR strategy: Backup & restore"] {
+        assert!(table.contains(row), "{row} missing from\n{table}");
+    }
+    assert!(table.contains("BREACHED"), "a one-Region design breaches the Region target:\n{table}");
+
+    let out = cloudwright(&["resilience", "--json", "--policy", "non-critical", path.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["estimates"].as_array().unwrap().len(), 4);
+    assert_eq!(report["estimates"][3]["rto_verdict"], "not_targeted");
+    // RDS Multi-AZ fails over in 60–120 s.
+    let db = report["components"].as_array().unwrap().iter().find(|c| c["component"] == "c4").unwrap();
+    assert_eq!(db["recovery"][1]["rto"], serde_json::json!([60.0, 120.0]));
+
+    let policy =
+        scratch("policy.json", r#"{"name":"Strict","software":[60,0],"hardware":[30,0],"az":[30,0],"region":[60,0]}"#);
+    let out = cloudwright(&["resilience", "--policy", policy.to_str().unwrap(), path.to_str().unwrap()]);
+    assert!(text(&out.stdout).contains("against the Strict policy"));
+
+    let out = cloudwright(&["resilience", "--policy", "bulletproof", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("tiers: critical, important, mission-critical, non-critical"),
+        "{}",
+        text(&out.stderr)
+    );
+}

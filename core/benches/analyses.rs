@@ -4,6 +4,7 @@
 use std::hint::black_box;
 
 use cloudwright_core::cost::{estimate, PriceBook};
+use cloudwright_core::resilience::{assess, Policy};
 use cloudwright_core::{export, import, synth, validate, Catalog};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
@@ -12,6 +13,7 @@ const SIZES: [usize; 4] = [10, 200, 2_000, 20_000];
 fn analyses(c: &mut Criterion) {
     let catalog = Catalog::builtin();
     let book = PriceBook::builtin();
+    let policy = Policy::tier("critical").unwrap_or_else(|| Policy { name: "none".into(), targets: [None; 4] });
     for n in SIZES {
         let design = synth::design(n, 42);
         let file = export(&design);
@@ -22,6 +24,9 @@ fn analyses(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("import", n), |b| b.iter(|| import(black_box(&file), catalog)));
         group.bench_function(BenchmarkId::new("validate", n), |b| b.iter(|| validate(black_box(&design), catalog)));
         group.bench_function(BenchmarkId::new("cost::estimate", n), |b| b.iter(|| estimate(black_box(&design), book)));
+        group.bench_function(BenchmarkId::new("resilience::assess", n), |b| {
+            b.iter(|| assess(black_box(&design), &policy))
+        });
         group.finish();
     }
 }

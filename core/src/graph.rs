@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::Bfs;
 
@@ -71,7 +71,7 @@ impl Topology {
 
     /// Groups of components that call each other in a loop, each sorted by id.
     pub fn cycles(&self) -> Vec<Vec<ComponentId>> {
-        let mut out: Vec<Vec<ComponentId>> = tarjan_scc(&self.graph)
+        let mut out: Vec<Vec<ComponentId>> = kosaraju_scc(&self.graph)
             .into_iter()
             .filter(|scc| scc.len() > 1)
             .map(|scc| {

@@ -250,6 +250,23 @@ fn unknown_kind_is_kept_and_reported() {
 }
 
 #[test]
+fn an_unknown_kind_with_control_characters_round_trips() {
+    // Found by the import fuzzer: the kind became the default label uncleaned.
+    let text = file("", r#"{"id":"c1","kind":"ecs_farga\u007fxx","x":0,"y":0}"#, "");
+    let first = open(&text).unwrap();
+    assert_eq!(first.design.components[0].kind.as_str(), "ecs_fargaxx");
+    assert_eq!(first.design.components[0].label, "ecs_fargaxx");
+    let again = open(&export(&first.design)).unwrap();
+    assert_eq!(again.design, first.design);
+    assert!(!again.changed());
+    // Also found by the fuzzer: a kind cut at 64 characters must not end in a space.
+    let long = format!("{}  tail", "k".repeat(62));
+    let first = open(&file("", &format!(r#"{{"id":"c1","kind":"{long}","x":0,"y":0}}"#), "")).unwrap();
+    assert_eq!(first.design.components[0].kind.as_str(), "k".repeat(62));
+    assert_eq!(open(&export(&first.design)).unwrap().design, first.design);
+}
+
+#[test]
 fn component_without_kind_is_dropped() {
     let text = file("", r#"{"id":"c1","x":0,"y":0},{"id":"c2","kind":"ec2","x":0,"y":0}"#, "");
     let i = open(&text).unwrap();

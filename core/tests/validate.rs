@@ -96,3 +96,31 @@ fn a_cycle_of_containers_is_reported_not_followed_forever() {
 fn an_empty_design_is_valid() {
     assert!(validate(&Design::default(), Catalog::builtin()).is_empty());
 }
+
+#[test]
+fn a_very_long_chain_does_not_overflow_the_stack() {
+    let mut d = Design::default();
+    for n in 0..20_000u64 {
+        d.components.push(Component::new(
+            cloudwright_core::ComponentId::numbered(n),
+            ComponentKind::new("lambda"),
+            "f",
+            Point::new(0.0, 0.0),
+        ));
+        if n > 0 {
+            d.links.push(Link::new(
+                cloudwright_core::LinkId::numbered(n),
+                cloudwright_core::ComponentId::numbered(n - 1),
+                cloudwright_core::ComponentId::numbered(n),
+            ));
+        }
+    }
+    // Close the loop: one synchronous cycle through every component.
+    d.links.push(Link::new(
+        "back".into(),
+        cloudwright_core::ComponentId::numbered(19_999),
+        cloudwright_core::ComponentId::numbered(0),
+    ));
+    let diags = validate(&d, Catalog::builtin());
+    assert_eq!(diags.iter().filter(|x| x.code == "sync-cycle").count(), 1);
+}

@@ -55,7 +55,8 @@ impl Restorer<'_> {
         what: &str,
     ) -> String {
         let raw = match obj.get(key) {
-            None | Some(Value::Null) => return default.to_owned(),
+            // Defaults can come from the file too (e.g. an unknown kind's name): clean them as well.
+            None | Some(Value::Null) => return default.chars().filter(|c| !c.is_control()).take(max).collect(),
             Some(Value::String(s)) => s,
             Some(_) => {
                 self.repair(item.clone(), format!("{what}: \"{key}\" was not text; set to \"{default}\""));
@@ -472,7 +473,18 @@ fn restore_component(
 ) -> Option<(Component, Option<String>)> {
     let obj = as_object(i, v, "component", r)?;
     let kind = match obj.get("kind") {
-        Some(Value::String(k)) if !k.trim().is_empty() => truncate(k.trim(), 64),
+        Some(Value::String(k)) if k.chars().any(|c| !c.is_control() && !c.is_whitespace()) => {
+            let clean: String =
+                k.chars().filter(|c| !c.is_control()).collect::<String>().trim().chars().take(64).collect();
+            let clean = clean.trim_end().to_owned();
+            if clean != *k {
+                r.repair(
+                    None,
+                    format!("component #{}: its kind had control characters or was over 64 characters; cleaned", i + 1),
+                );
+            }
+            clean
+        }
         other => {
             r.repair(
                 None,
