@@ -13,6 +13,10 @@ TRUNK_REQ="0.21"
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock 2>/dev/null || true)
 WB_VERSION=${WB_VERSION:-0.2.130}
 
+# apt needs root: use sudo where we are not (e.g. a CI runner).
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -44,7 +48,7 @@ fi
 # --- Node packages: wasm-opt (npm binaryen) and playwright-core --------------
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   say "installing node and npm"
-  apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq nodejs npm >/dev/null
 fi
 if [ ! -x tests/node_modules/.bin/wasm-opt ] || [ ! -d tests/node_modules/playwright-core ] \
    || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
@@ -62,7 +66,7 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 say "tools ready"

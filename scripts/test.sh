@@ -52,7 +52,8 @@ step "cargo clippy" cargo clippy --workspace --all-targets --locked -- -D warnin
 step "native tests (core, cli, app logic)" cargo test --workspace --locked
 step "release site build (trunk + wasm-opt)" trunk build --release
 step "bundle-size report" node tests/bundle-size.mjs dist --budget-kb 300
-step "browser end-to-end tests (headless Chromium)" node --test --test-concurrency=1 tests/e2e/
+step "browser end-to-end tests (headless Chromium, static server)" node --test --test-concurrency=1 tests/e2e/ tests/tools/
+step "production headers: browser tests against nginx (deploy/headers.json)" node tests/nginx.mjs
 
 echo
 echo "summary: $passed passed, $failed failed"

@@ -57,9 +57,7 @@ pub fn Canvas() -> impl IntoView {
         let Some(_) = svg_ref.get() else { return false };
         let Some((_, _, w, h)) = measure() else { return false };
         editor.canvas_size.set((w, h));
-        if let Some(b) = editor.design.with_untracked(|d| d.bounds()) {
-            editor.viewport.set(Viewport::fit(b, w, h, 40.0));
-        }
+        editor.fit();
         true
     });
     let resize = window_event_listener(ev::resize, move |_| {

@@ -101,6 +101,23 @@ impl Editor {
         result
     }
 
+    /// Replaces the whole design (an example, a file) as one undoable step,
+    /// and shows all of it.
+    pub fn open(&self, design: Design, label: &str) {
+        if self.apply(Command::ReplaceAll(Box::new(design)), label).is_ok() {
+            self.selection.set(Vec::new());
+            self.fit();
+        }
+    }
+
+    /// Zooms and pans so the whole design fits the canvas.
+    pub fn fit(&self) {
+        let (w, h) = self.canvas_size.get_untracked();
+        if let Some(b) = self.design.with_untracked(Design::bounds) {
+            self.viewport.set(Viewport::fit(b, w, h, 40.0));
+        }
+    }
+
     /// Opens a history gesture (a drag): the edits until [`Editor::commit`] are one undo step.
     pub fn begin(&self, label: &str) {
         self.history.update_value(|h| h.begin(label));

@@ -8,7 +8,7 @@ pub mod editor;
 mod status;
 mod toolbar;
 
-use cloudwright_core::examples::default_design;
+use cloudwright_core::examples::{default_design, example};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -25,10 +25,19 @@ fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable())
 }
 
+/// The design to open with: `?example=<key>` in the address names an example;
+/// otherwise the default design.
+fn initial_design() -> cloudwright_core::Design {
+    let search = window().location().search().unwrap_or_default();
+    let key =
+        search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix("example=")).unwrap_or_default();
+    example(key).map_or_else(default_design, |e| e.design())
+}
+
 /// The whole app: toolbar, canvas and status bar over one editor.
 #[component]
 pub fn App() -> impl IntoView {
-    let editor = Editor::new(default_design());
+    let editor = Editor::new(initial_design());
     provide_context(editor);
 
     let keys = window_event_listener(ev::keydown, move |ev| {

@@ -1,5 +1,6 @@
 //! The status bar: what the design holds and what validation says of it.
 
+use cloudwright_core::cost::{estimate, format_usd, PriceBook};
 use cloudwright_core::{validate, Catalog, Severity};
 use leptos::prelude::*;
 
@@ -16,6 +17,8 @@ pub fn StatusBar() -> impl IntoView {
             (d.components.len(), d.links.len(), d.containers.len(), n(Severity::Error), n(Severity::Warning))
         })
     });
+    // The monthly estimate: a memo over the core's cost model.
+    let monthly = Memo::new(move |_| editor.design.with(|d| estimate(d, PriceBook::builtin()).total_monthly));
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
 
     view! {
@@ -31,6 +34,9 @@ pub fn StatusBar() -> impl IntoView {
                     let (_, _, _, e, w) = counts.get();
                     format!("{} · {}", plural(e, "error", "errors"), plural(w, "warning", "warnings"))
                 }}
+            </span>
+            <span class="cost-total" title="Estimated monthly cost (us-east-1 list prices unless the design says otherwise)">
+                "≈ " <span data-testid="cost-total">{move || format_usd(monthly.get())}</span> " / month"
             </span>
             <span class="notice" data-testid="notice">{move || editor.notice.get().unwrap_or_default()}</span>
         </footer>

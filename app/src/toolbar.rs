@@ -1,8 +1,9 @@
 //! The toolbar: the design's name, undo/redo and the view controls.
 
+use cloudwright_core::examples::{example, EXAMPLES};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::canvas::viewport::Viewport;
 use crate::editor::use_editor;
 
 /// Buttons for history and zoom.
@@ -13,11 +14,13 @@ pub fn Toolbar() -> impl IntoView {
         let (w, h) = editor.canvas_size.get_untracked();
         editor.viewport.update(|v| *v = v.zoomed_at(w / 2.0, h / 2.0, factor));
     };
-    let fit = move |_| {
-        let (w, h) = editor.canvas_size.get_untracked();
-        if let Some(b) = editor.design.with_untracked(|d| d.bounds()) {
-            editor.viewport.set(Viewport::fit(b, w, h, 40.0));
+    let fit = move |_| editor.fit();
+    let open_example = move |ev: web_sys::Event| {
+        let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else { return };
+        if let Some(ex) = example(&select.value()) {
+            editor.open(ex.design(), &format!("Open “{}”", ex.title));
         }
+        select.set_value("");
     };
     let undo_title = move || editor.undo_label().map_or("Nothing to undo".to_owned(), |l| format!("Undo {l} (Ctrl+Z)"));
     let redo_title =
@@ -27,6 +30,10 @@ pub fn Toolbar() -> impl IntoView {
         <header class="toolbar">
             <span class="brand">"Cloudwright"</span>
             <span class="design-name" data-testid="design-name">{move || editor.design.with(|d| d.name.clone())}</span>
+            <select class="example-picker" data-testid="example-picker" title="Open an example design (undoable)" on:change=open_example>
+                <option value="">"Open an example…"</option>
+                {EXAMPLES.iter().map(|e| view! { <option value=e.key>{e.title}</option> }).collect_view()}
+            </select>
             <div class="tool-group">
                 <button data-testid="undo" title=undo_title disabled=move || !editor.can_undo() on:click=move |_| editor.undo()>
                     "Undo"

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use cloudwright_core::cost::{estimate, CostReport, PriceBook};
+use cloudwright_core::cost::{estimate, format_usd as money, CostReport, PriceBook};
 use cloudwright_core::format::REPAIRED;
 use cloudwright_core::limits::MAX_FILE_BYTES;
 use cloudwright_core::resilience::{assess, human, Policy, ResilienceReport, Span, Verdict};
@@ -323,21 +323,6 @@ fn kind_table(catalog: &Catalog, k: &cloudwright_core::KindSpec) -> String {
         let _ = writeln!(s, "{:<26} {:<8} {:<60} {}", p.key, ty, valid, default);
     }
     s
-}
-
-/// Money as people write it: `$1,234.56`.
-fn money(v: f64) -> String {
-    let cents = (v.abs() * 100.0).round() as u128;
-    let (whole, frac) = (cents / 100, cents % 100);
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{}${grouped}.{frac:02}", if v < 0.0 && cents > 0 { "-" } else { "" })
 }
 
 /// A quantity with no more decimals than it needs (at most 4).

@@ -73,6 +73,8 @@ pub enum Command {
     SetRegion(String),
     SetName(String),
     SetNotes(String),
+    /// Replace the whole document (opening an example or a file), undoably.
+    ReplaceAll(Box<Design>),
     /// Several edits as one; applied in order, undone in reverse.
     Batch(Vec<Command>),
 }
@@ -308,6 +310,7 @@ impl Command {
             C::SetRegion(r) => C::SetRegion(std::mem::replace(&mut d.region, r)),
             C::SetName(n) => C::SetName(std::mem::replace(&mut d.name, n)),
             C::SetNotes(n) => C::SetNotes(std::mem::replace(&mut d.notes, n)),
+            C::ReplaceAll(next) => C::ReplaceAll(Box::new(std::mem::replace(d, *next))),
             C::Batch(commands) => {
                 let mut undo = Vec::with_capacity(commands.len());
                 for command in commands {

@@ -527,6 +527,23 @@ pub fn estimate_with(design: &Design, book: &PriceBook, catalog: &Catalog) -> Co
     }
 }
 
+/// Money as people write it: `$1,234.56`, `-$0.40`.
+pub fn format_usd(v: f64) -> String {
+    if !v.is_finite() {
+        return "–".to_owned();
+    }
+    let cents = (v.abs() * 100.0).round() as u128;
+    let digits = (cents / 100).to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{}${grouped}.{:02}", if v < 0.0 && cents > 0 { "-" } else { "" }, cents % 100)
+}
+
 /// Components by id, for the transfer pricing and tests.
 pub(crate) fn components_by_id(design: &Design) -> HashMap<&ComponentId, &Component> {
     design.components.iter().map(|c| (&c.id, c)).collect()

@@ -13,11 +13,15 @@ pub struct Example {
 }
 
 /// Every built-in example, the default first.
-pub const EXAMPLES: &[Example] = &[Example {
-    key: "three-tier",
-    title: "Three-tier web app",
-    file: include_str!("../data/examples/three-tier.json"),
-}];
+pub const EXAMPLES: &[Example] = &[
+    Example { key: "three-tier", title: "Three-tier web app", file: include_str!("../data/examples/three-tier.json") },
+    Example { key: "hosting", title: "Cloudwright's own hosting", file: include_str!("../data/examples/hosting.json") },
+];
+
+/// The example with `key`.
+pub fn example(key: &str) -> Option<&'static Example> {
+    EXAMPLES.iter().find(|e| e.key == key)
+}
 
 impl Example {
     /// The example as a design. The files are checked by the tests, so a

@@ -471,3 +471,19 @@ fn an_empty_design_costs_nothing() {
     assert_eq!(r.total_monthly, 0.0);
     assert!(r.lines.is_empty());
 }
+
+#[test]
+fn hosting_cloudwright_itself() {
+    let d = cloudwright_core::examples::example("hosting").unwrap().design();
+    let r = cost(&d);
+    // 0.5 requests/s × 2,628,000 s = 1,314,000 requests a month.
+    // Route 53: 1 zone $0.50 + 131,400 queries (one per 10 requests) × $0.40/1M = $0.05256
+    assert_cents(r.component_monthly(&"c2".into()), 0.55256);
+    // CloudFront: 1,314,000 × 50 KB = 65.7 GB × $0.085 = $5.5845; 131.4 × 10k requests × $0.01 = $1.314
+    assert_cents(r.component_monthly(&"c3".into()), 6.8985);
+    // S3: 0.05 GB × $0.023; the 5 % of requests CloudFront misses: 65,700 GETs × $0.0004/1k = $0.02628
+    assert_cents(r.component_monthly(&"c4".into()), 0.00115 + 0.02628);
+    assert_cents(r.total_monthly, 0.55256 + 6.8985 + 0.00115 + 0.02628);
+    assert_eq!(cloudwright_core::cost::format_usd(r.total_monthly), "$7.48");
+    assert_eq!(cloudwright_core::cost::format_usd(-1234.5), "-$1,234.50");
+}

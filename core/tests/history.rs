@@ -27,6 +27,7 @@ enum Op {
     Collapse(u16, bool),
     Workload(u32),
     CostSettings(bool, u8),
+    ReplaceAll(bool),
     Region(bool),
     Batch(Vec<Op>),
     Begin,
@@ -140,6 +141,10 @@ fn command(d: &Design, op: &Op) -> Option<Command> {
             c.price_overrides.insert("ec2.t3.micro".into(), f64::from(*hours) / 1000.0);
             Command::SetCostSettings(c)
         }
+        Op::ReplaceAll(hosting) => {
+            let key = if *hosting { "hosting" } else { "three-tier" };
+            Command::ReplaceAll(Box::new(cloudwright_core::examples::example(key)?.design()))
+        }
         Op::Region(b) => Command::SetRegion(if *b { "eu-west-1" } else { "us-east-1" }.to_owned()),
         Op::Batch(ops) => {
             // Build the batch against the current design; later parts may fail,
@@ -169,6 +174,7 @@ fn leaf_op() -> impl Strategy<Value = Op> {
         1 => (any::<u16>(), any::<bool>()).prop_map(|(a, b)| Op::Collapse(a, b)),
         1 => any::<u32>().prop_map(Op::Workload),
         1 => (any::<bool>(), any::<u8>()).prop_map(|(a, b)| Op::CostSettings(a, b)),
+        1 => any::<bool>().prop_map(Op::ReplaceAll),
         1 => any::<bool>().prop_map(Op::Region),
         1 => Just(Op::Begin),
         1 => Just(Op::Commit),

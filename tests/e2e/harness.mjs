@@ -1,6 +1,8 @@
 // Shared set-up for the browser tests: the built site on a local static
 // server, Debian's Chromium driven by playwright-core, and page objects.
 import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { serve } from '../serve.mjs';
 
@@ -47,6 +49,18 @@ export async function openPage(browser, url) {
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
   await page.goto(url);
   return { page, context, problems };
+}
+
+/** Runs the `cloudwright` CLI (built by cargo) and parses its JSON output. */
+export function cliJson(...args) {
+  let bin = join(ROOT, 'target/debug/cloudwright');
+  if (!existsSync(bin)) execFileSync('cargo', ['build', '-q', '-p', 'cloudwright-cli'], { cwd: ROOT, stdio: 'inherit' });
+  return JSON.parse(execFileSync(bin, args, { cwd: ROOT, encoding: 'utf8' }));
+}
+
+/** Dollars as the app and the CLI write them: $1,234.56. */
+export function usd(v) {
+  return '$' + v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 /** The canvas, as a user sees it. */

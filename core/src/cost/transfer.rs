@@ -101,8 +101,9 @@ pub(super) fn price_links(ctx: &mut Ctx<'_>) {
             (true, true) => {}
             (true, false) | (false, true) => {
                 let aws = if is_internet(a) { b } else { a };
-                // CloudFront's own line prices its data out; NAT-routed traffic is priced below.
-                if aws.kind.as_str() == "cloudfront" || aws.kind.as_str() == "nat_gateway" {
+                // CloudFront prices its own data out and Route 53 charges per query;
+                // NAT-routed traffic is priced on the gateway.
+                if matches!(aws.kind.as_str(), "cloudfront" | "route53" | "nat_gateway") {
                     continue;
                 }
                 let mut ch = Charge::new(format!("Out to the internet: {label}"), gb, "GB", "transfer.internet");

@@ -5,7 +5,8 @@
 //! shared among them) and flow along links. A link carries every request its
 //! source receives, unless the link states its own rate. A component receives
 //! the sum of its incoming links. Components in a cycle get what reaches them
-//! from outside it; components not reached from users get nothing.
+//! from outside it; components not reached from users get nothing. A CDN
+//! answers cache hits itself: only its misses reach the origin behind it.
 
 use std::collections::VecDeque;
 
@@ -69,6 +70,20 @@ pub fn derive(design: &Design) -> Flow<'_> {
             }
         }
     }
+    // What share of a component's requests it passes on (a CDN passes its misses).
+    let catalog = crate::catalog::Catalog::builtin();
+    let pass_on: Vec<f64> = design
+        .components
+        .iter()
+        .map(|c| match c.kind.as_str() {
+            "cloudfront" => catalog
+                .kind("cloudfront")
+                .and_then(|k| k.value(c, "cache_hit_ratio"))
+                .and_then(|v| v.as_f64())
+                .map_or(1.0, |hit| (1.0 - hit).clamp(0.0, 1.0)),
+            _ => 1.0,
+        })
+        .collect();
     let users: Vec<usize> = (0..n).filter(|&i| design.components[i].kind.as_str() == "users").collect();
     let mut rate = vec![0.0f64; n];
     let mut link_rate = vec![0.0f64; design.links.len()];
@@ -95,7 +110,10 @@ pub fn derive(design: &Design) -> Flow<'_> {
         settled[i] = true;
         for &(li, to) in &out[i] {
             let link = &design.links[li];
-            let r = link.traffic.requests_per_sec.map_or(rate[i], |r| finite_non_negative(r).min(MAX_REQUESTS_PER_SEC));
+            let r = link
+                .traffic
+                .requests_per_sec
+                .map_or(rate[i] * pass_on[i], |r| finite_non_negative(r).min(MAX_REQUESTS_PER_SEC));
             link_rate[li] = r;
             if !settled[to] {
                 rate[to] += r;

@@ -1,0 +1,30 @@
+// Trunk post-build hook: moves trunk's inline module loader out of index.html
+// into a content-hashed file, so the production Content-Security-Policy can
+// forbid every inline script ("script-src 'self' 'wasm-unsafe-eval'").
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) {
+  console.error('externalize-loader: set TRUNK_STAGING_DIR or pass the dist directory');
+  process.exit(2);
+}
+const file = join(dir, 'index.html');
+let html = readFileSync(file, 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/g;
+let count = 0;
+html = html.replace(inline, (_, body) => {
+  const code = body.trim() + '\n';
+  const name = `loader-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), code);
+  const integrity = 'sha384-' + createHash('sha384').update(code).digest('base64');
+  count += 1;
+  return `<script type="module" src="/${name}" integrity="${integrity}" crossorigin="anonymous"></script>`;
+});
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  console.error('externalize-loader: an inline script is left in index.html; the CSP would block it');
+  process.exit(1);
+}
+writeFileSync(file, html);
+console.log(`externalize-loader: ${count} inline module script(s) moved to files`);
