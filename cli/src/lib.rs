@@ -12,6 +12,9 @@ use clap::{Parser, Subcommand};
 use cloudwright_core::cost::{estimate, format_usd as money, CostReport, PriceBook};
 use cloudwright_core::format::REPAIRED;
 use cloudwright_core::limits::MAX_FILE_BYTES;
+use cloudwright_core::migration::{
+    builtin_estate, parse_estate, plan, MigrationPlan, PhaseKind, StepKind, BUILTIN_ESTATES,
+};
 use cloudwright_core::resilience::{assess, human, Policy, ResilienceReport, Span, Verdict};
 use cloudwright_core::{export, import, validate, Catalog, Design, Diagnostic, Imported, PropType, Severity};
 
@@ -68,6 +71,23 @@ enum Command {
         /// Print the whole report as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Plan a phased migration of an estate (a file, or the built-in `fintech` or `modernisation`).
+    Plan {
+        /// An estate JSON file, or `fintech` / `modernisation`.
+        estate: String,
+        /// Print the plan as JSON.
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print the plan as a Markdown report.
+        #[arg(long)]
+        markdown: bool,
+        /// Migrations worked on at once (overrides the estate's).
+        #[arg(long)]
+        capacity: Option<u32>,
+        /// Time box in weeks (overrides the estate's).
+        #[arg(long)]
+        weeks: Option<f64>,
     },
     /// Rewrite a design file in canonical form.
     Fmt {
@@ -191,6 +211,34 @@ fn execute(command: Command) -> Result<Outcome, String> {
             let report = assess(&imported.design, &policy);
             let stdout = if json { to_json(&report)? } else { resilience_table(&imported.design, &report) };
             Ok(ok(stdout))
+        }
+        Command::Plan { estate, json, markdown, capacity, weeks } => {
+            let (estate, mut constraints) = match builtin_estate(&estate) {
+                Some(e) => e,
+                None if Path::new(&estate).is_file() => parse_estate(&read(Path::new(&estate))?)?,
+                None => {
+                    return Err(format!(
+                        "no estate file or built-in estate \"{estate}\"; built in: {}",
+                        BUILTIN_ESTATES.join(", ")
+                    ))
+                }
+            };
+            if let Some(c) = capacity {
+                constraints.capacity = c;
+            }
+            if let Some(w) = weeks {
+                constraints.time_box_weeks = w;
+            }
+            let p = plan(&estate, &constraints);
+            let stdout = if json {
+                to_json(&p)?
+            } else if markdown {
+                plan_markdown(&p)
+            } else {
+                plan_text(&p)
+            };
+            let failed = p.diagnostics.iter().any(|d| d.severity == Severity::Error);
+            Ok(Outcome { stdout, code: u8::from(failed) })
         }
         Command::Fmt { file, check, repair } => {
             let text = read(&file)?;
@@ -546,6 +594,135 @@ fn resilience_table(d: &Design, r: &ResilienceReport) -> String {
     }
     for diag in &r.diagnostics {
         let _ = writeln!(s, "{}", line(diag));
+    }
+    s
+}
+
+/// Working day `d` as "week W" (1-based) with the weekday.
+fn when(d: u32) -> String {
+    const DAYS: [&str; 5] = ["Mon", "Tue", "Wed", "Thu", "Fri"];
+    format!("week {} {}", d / 5 + 1, DAYS[(d % 5) as usize])
+}
+
+/// A bar over the plan's weeks: `█` work, `▒` old and new side by side, `·` idle.
+fn bar(work: &[(u32, u32)], twice: (u32, u32), total_weeks: u32) -> String {
+    let overlaps = |(a, b): (u32, u32), w: u32| a < w * 5 + 5 && b > w * 5;
+    (0..total_weeks)
+        .map(|w| {
+            if work.iter().any(|&span| overlaps(span, w)) {
+                '█'
+            } else if overlaps(twice, w) {
+                '▒'
+            } else {
+                '·'
+            }
+        })
+        .collect()
+}
+
+fn plan_text(p: &MigrationPlan) -> String {
+    let total = p.total_weeks.ceil() as u32;
+    let mut s = format!("{}: {} → {}\n", p.estate, p.from, p.to);
+    let _ = writeln!(
+        s,
+        "{:.1} weeks of a {}-week time box ({}), at most {} at once\n",
+        p.total_weeks,
+        p.time_box_weeks,
+        if p.feasible { "fits" } else { "DOES NOT FIT" },
+        p.max_in_parallel
+    );
+    let week_marks: String = (1..=total).map(|w| char::from_digit(w % 10, 10).unwrap_or('?')).collect();
+    let _ = writeln!(s, "{:<44} {week_marks}", "");
+    for ph in &p.phases {
+        let _ = writeln!(
+            s,
+            "Phase {} — {} (weeks {}–{}, risk {:?}{})",
+            ph.number,
+            ph.name,
+            ph.start_day / 5 + 1,
+            ph.end_day.div_ceil(5).max(ph.start_day / 5 + 1),
+            ph.risk,
+            if ph.running_twice.is_empty() {
+                String::new()
+            } else {
+                format!(", running twice costs {} a month", money(ph.extra_monthly_cost))
+            }
+        );
+        let task_phase = match ph.kind {
+            PhaseKind::Foundations => Some(0),
+            PhaseKind::FollowUp => Some(9),
+            PhaseKind::Migration => None,
+        };
+        for t in p.tasks.iter().filter(|t| Some(t.phase) == task_phase) {
+            let _ = writeln!(s, "  {:<42} {}", shorten(&t.name, 42), bar(&[(t.start_day, t.end_day)], (0, 0), total));
+        }
+        for sp in p.services.iter().filter(|sp| ph.kind == PhaseKind::Migration && ph.items.contains(&sp.service)) {
+            let prep =
+                sp.steps.iter().find(|st| st.kind == StepKind::Prepare).map_or((0, 0), |st| (st.day, st.day + st.days));
+            let deploy =
+                sp.steps.iter().find(|st| st.kind == StepKind::DeployBeside).map_or(sp.cutover_day, |st| st.day);
+            let work = [prep, (deploy, sp.cutover_day + 1)];
+            let _ = writeln!(
+                s,
+                "  {:<42} {}  cut-over {}, retire {}",
+                shorten(&format!("{} ({})", sp.service, sp.criticality.name()), 42),
+                bar(&work, (deploy, sp.retire_day + 1), total),
+                when(sp.cutover_day),
+                when(sp.retire_day)
+            );
+        }
+    }
+    s.push_str("\n█ work (preparing, shifting traffic)  ▒ old and new running side by side\n");
+    if let Some(inf) = &p.infeasible {
+        let _ = writeln!(s, "\nOver the time box by {:.1} weeks. To fit:", inf.over_by_weeks);
+        for sug in &inf.suggestions {
+            let _ = writeln!(s, "  - {sug}");
+        }
+    }
+    for d in &p.diagnostics {
+        let _ = writeln!(s, "{}", line(d));
+    }
+    s
+}
+
+fn plan_markdown(p: &MigrationPlan) -> String {
+    let mut s = format!("# {}\n\n{} → {}. ", p.estate, p.from, p.to);
+    let _ = writeln!(
+        s,
+        "{:.1} weeks of a {}-week time box{}; at most {} migrations at once.\n",
+        p.total_weeks,
+        p.time_box_weeks,
+        if p.feasible { "" } else { " — **does not fit**" },
+        p.max_in_parallel
+    );
+    s.push_str("| Phase | Weeks | Work | Running twice | Extra cost / month | Risk |\n|---|---|---|---|---|---|\n");
+    for ph in &p.phases {
+        let _ = writeln!(
+            s,
+            "| {}. {} | {}–{} | {} | {} | {} | {:?} |",
+            ph.number,
+            ph.name,
+            ph.start_day / 5 + 1,
+            ph.end_day.div_ceil(5).max(ph.start_day / 5 + 1),
+            ph.items.join(", "),
+            if ph.running_twice.is_empty() { "–".to_owned() } else { ph.running_twice.join(", ") },
+            money(ph.extra_monthly_cost),
+            ph.risk
+        );
+    }
+    for sp in &p.services {
+        let _ = writeln!(s, "\n## {} ({}, phase {})\n", sp.service, sp.criticality.name(), sp.phase);
+        let _ = writeln!(s, "Old and new run side by side for {} working days.\n", sp.parallel_run_days);
+        s.push_str("| When | Step | Rollback |\n|---|---|---|\n");
+        for st in &sp.steps {
+            let _ = writeln!(s, "| {} | {} | {} |", when(st.day), st.description, st.rollback);
+        }
+    }
+    if let Some(inf) = &p.infeasible {
+        let _ = writeln!(s, "\n**Over the time box by {:.1} weeks.** To fit:\n", inf.over_by_weeks);
+        for sug in &inf.suggestions {
+            let _ = writeln!(s, "- {sug}");
+        }
     }
     s
 }

@@ -187,3 +187,35 @@ fn resilience_reports_each_disruption_against_a_policy() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn plan_prints_the_fintech_timeline_and_refuses_impossible_boxes_clearly() {
+    let out = cloudwright(&["plan", "fintech"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let t = text(&out.stdout);
+    assert!(t.contains("of a 14-week time box (fits)"), "{t}");
+    let order: Vec<usize> = ["admin-dashboard", "account-service", "auth-service", "api-gateway", "payment-service"]
+        .iter()
+        .map(|s| t.find(s).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{t}");
+
+    let out = cloudwright(&["plan", "fintech", "--weeks", "8"]);
+    assert_eq!(out.status.code(), Some(1));
+    let t = text(&out.stdout);
+    assert!(t.contains("DOES NOT FIT") && t.contains("extend the time box to"), "{t}");
+
+    let out = cloudwright(&["plan", "fintech", "--capacity", "0"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("capacity is 0"));
+
+    let md = text(&cloudwright(&["plan", "modernisation", "--markdown"]).stdout);
+    assert!(md.starts_with("# Startup modernisation") && md.contains("| 2. Platform migration |"), "{md}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&cloudwright(&["plan", "modernisation", "--json"]).stdout).unwrap();
+    assert_eq!(json["phases"].as_array().unwrap().len(), 3);
+
+    let out = cloudwright(&["plan", "nowhere"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("built in: fintech, modernisation"));
+}

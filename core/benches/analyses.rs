@@ -31,5 +31,16 @@ fn analyses(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, analyses);
+fn planning(c: &mut Criterion) {
+    let mut group = c.benchmark_group("migration::plan");
+    for n in [8, 50, 500] {
+        let (estate, constraints) = synth::estate(n, 42);
+        group.bench_function(BenchmarkId::new("services", n), |b| {
+            b.iter(|| cloudwright_core::migration::plan(black_box(&estate), &constraints))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analyses, planning);
 criterion_main!(benches);

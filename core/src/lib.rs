@@ -16,6 +16,7 @@ pub mod graph;
 pub mod history;
 pub mod id;
 pub mod limits;
+pub mod migration;
 pub mod resilience;
 pub mod synth;
 pub mod validate;

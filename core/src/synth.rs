@@ -148,6 +148,65 @@ pub fn design(components: usize, seed: u64) -> Design {
     d
 }
 
+/// A synthetic estate of `services` services with acyclic dependencies, for
+/// benchmarking the planner.
+pub fn estate(services: usize, seed: u64) -> (crate::migration::Estate, crate::migration::Constraints) {
+    use crate::migration::{Constraints, Criticality, Estate, Service, Task, Traffic};
+    let mut rng = Lcg(seed ^ 0x5151_5151);
+    let crit = [Criticality::Low, Criticality::Medium, Criticality::High, Criticality::Critical];
+    let traffic = [Traffic::VeryLow, Traffic::Low, Traffic::Medium, Traffic::High, Traffic::VeryHigh];
+    let mut list: Vec<Service> = Vec::with_capacity(services);
+    for i in 0..services {
+        let c = crit[rng.below(4) as usize];
+        // Depend on up to two earlier services of the same or a lower tier.
+        let depends_on = (0..rng.below(3))
+            .filter_map(|_| {
+                if i == 0 {
+                    return None;
+                }
+                let j = rng.below(i as u64) as usize;
+                (list[j].criticality <= c).then(|| list[j].name.clone())
+            })
+            .collect();
+        list.push(Service {
+            name: format!("service-{i}"),
+            criticality: c,
+            traffic: traffic[rng.below(5) as usize],
+            effort_weeks: 0.4 + rng.below(8) as f64 * 0.2,
+            depends_on,
+            old_instances: None,
+        });
+    }
+    let estate = Estate {
+        key: "synthetic".into(),
+        name: format!("Synthetic estate ({services} services)"),
+        from: "EC2".into(),
+        to: "EKS".into(),
+        source: String::new(),
+        foundations: vec![Task { name: "CI/CD template".into(), weeks: 1.0, after: vec![] }],
+        services: list,
+        follow_ups: vec![],
+    };
+    let constraints = Constraints {
+        capacity: 8,
+        critical_in_parallel: 4,
+        time_box_weeks: 1000.0,
+        no_friday_cutover: true,
+        spike_days: vec![],
+        min_parallel_run_weeks: [(Criticality::Critical, 1.0), (Criticality::High, 1.0)].into_iter().collect(),
+        watch_weeks: [
+            (Criticality::Critical, 1.0),
+            (Criticality::High, 1.0),
+            (Criticality::Medium, 0.6),
+            (Criticality::Low, 0.4),
+        ]
+        .into_iter()
+        .collect(),
+        traffic_steps: vec![10, 50, 100],
+    };
+    (estate, constraints)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
