@@ -140,6 +140,8 @@ impl CostReport {
 /// Remaining free-tier allowances, shared across components in document order.
 struct FreePool {
     ec2_micro_hours: f64,
+    ebs_gb: f64,
+    public_ipv4_hours: f64,
     rds_micro_hours: f64,
     rds_storage_gb: f64,
     cache_micro_hours: f64,
@@ -341,6 +343,8 @@ impl<'a> Ctx<'a> {
         let Some(pool) = &mut self.free else { return 0.0 };
         let slot = match what {
             FreeKind::Ec2MicroHours => &mut pool.ec2_micro_hours,
+            FreeKind::EbsGb => &mut pool.ebs_gb,
+            FreeKind::PublicIpv4Hours => &mut pool.public_ipv4_hours,
             FreeKind::RdsMicroHours => &mut pool.rds_micro_hours,
             FreeKind::RdsStorageGb => &mut pool.rds_storage_gb,
             FreeKind::CacheMicroHours => &mut pool.cache_micro_hours,
@@ -377,6 +381,8 @@ impl<'a> Ctx<'a> {
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum FreeKind {
     Ec2MicroHours,
+    EbsGb,
+    PublicIpv4Hours,
     RdsMicroHours,
     RdsStorageGb,
     CacheMicroHours,
@@ -416,6 +422,8 @@ pub fn estimate_with(design: &Design, book: &PriceBook, catalog: &Catalog) -> Co
     let ft = &book.free_tier;
     let free = design.cost.free_tier.then_some(FreePool {
         ec2_micro_hours: ft.ec2_micro_hours,
+        ebs_gb: ft.ebs_gb,
+        public_ipv4_hours: ft.public_ipv4_hours,
         rds_micro_hours: ft.rds_micro_hours,
         rds_storage_gb: ft.rds_storage_gb,
         cache_micro_hours: ft.cache_micro_hours,

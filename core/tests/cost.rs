@@ -83,16 +83,20 @@ fn purchase_options_show_their_saving() {
 }
 
 #[test]
-fn free_tier_covers_a_micro_instance_but_not_its_volume() {
+fn free_tier_covers_a_micro_instance_its_volume_and_address() {
     let mut d = one("ec2", &[]);
     // 730 × $0.0104 = $7.592 + EBS $0.64 = $8.232
     assert_cents(cost(&d).total_monthly, 8.232);
     d.cost.free_tier = true;
-    // The 750 free hours cover all 730.
-    assert_cents(cost(&d).total_monthly, 0.64);
-    // Two micro instances share the 750 hours: 1,460 − 750 = 710 h × $0.0104 = $7.384 + EBS $1.28
+    // The 750 free hours cover all 730, and 30 free GB of EBS cover the 8 GB.
+    assert_cents(cost(&d).total_monthly, 0.0);
+    // Two micro instances share the 750 hours: 1,460 − 750 = 710 h × $0.0104 = $7.384; 16 GB of EBS still free
     d.components[0].props.insert("count".into(), i(2));
-    assert_cents(cost(&d).total_monthly, 8.664);
+    assert_cents(cost(&d).total_monthly, 7.384);
+    // A Docker Compose host on the free tier: instance, 30 GB volume and public IPv4 all free.
+    let mut host = one("compose_host", &[]);
+    host.cost.free_tier = true;
+    assert_cents(cost(&host).total_monthly, 0.0);
 }
 
 #[test]

@@ -502,6 +502,8 @@ fn fleet(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<str>, baseli
             s,
             Charge::new(format!("EBS gp3, {gb} GB per instance"), gb * copies, "GB-months", "ebs.gp3"),
         );
+        let free = ctx.take_free(FreeKind::EbsGb, gb * copies);
+        ctx.credit(c, s, "Free tier: 30 GB of EBS", free, "GB-months", "ebs.gp3");
     }
     if ctx.flag(spec, c, "public_ipv4") {
         ctx.charge(
@@ -510,6 +512,8 @@ fn fleet(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<str>, baseli
             s,
             Charge::new("Public IPv4 addresses", count_hours, "address-hours", "ec2.public_ipv4"),
         );
+        let free = ctx.take_free(FreeKind::PublicIpv4Hours, count_hours);
+        ctx.credit(c, s, "Free tier: 750 h of public IPv4", free, "address-hours", "ec2.public_ipv4");
     }
 }
 

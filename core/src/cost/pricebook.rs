@@ -49,6 +49,8 @@ pub struct Assumption {
 pub struct FreeTier {
     pub note: String,
     pub ec2_micro_hours: f64,
+    pub ebs_gb: f64,
+    pub public_ipv4_hours: f64,
     pub rds_micro_hours: f64,
     pub rds_storage_gb: f64,
     pub cache_micro_hours: f64,
