@@ -141,6 +141,7 @@ impl CostReport {
 struct FreePool {
     ec2_micro_hours: f64,
     ebs_gb: f64,
+    transfer_out_gb: f64,
     public_ipv4_hours: f64,
     rds_micro_hours: f64,
     rds_storage_gb: f64,
@@ -288,13 +289,28 @@ impl<'a> Ctx<'a> {
         unit: &'static str,
         key: &str,
     ) {
+        self.credit_on(Some(component), None, service, description, quantity, unit, key);
+    }
+
+    /// A free-tier credit on a component or a link.
+    #[allow(clippy::too_many_arguments)]
+    pub fn credit_on(
+        &mut self,
+        component: Option<&Component>,
+        link: Option<&LinkId>,
+        service: &Arc<str>,
+        description: &'static str,
+        quantity: f64,
+        unit: &'static str,
+        key: &str,
+    ) {
         if quantity <= 0.0 {
             return;
         }
         let Some((price, source, overridden)) = self.unit_price(key) else { return };
         self.lines.push(LineItem {
-            component: Some(component.id.clone()),
-            link: None,
+            component: component.map(|c| c.id.clone()),
+            link: link.cloned(),
             service: service.clone(),
             description: Cow::Borrowed(description),
             quantity: -quantity,
@@ -344,6 +360,7 @@ impl<'a> Ctx<'a> {
         let slot = match what {
             FreeKind::Ec2MicroHours => &mut pool.ec2_micro_hours,
             FreeKind::EbsGb => &mut pool.ebs_gb,
+            FreeKind::TransferOutGb => &mut pool.transfer_out_gb,
             FreeKind::PublicIpv4Hours => &mut pool.public_ipv4_hours,
             FreeKind::RdsMicroHours => &mut pool.rds_micro_hours,
             FreeKind::RdsStorageGb => &mut pool.rds_storage_gb,
@@ -382,6 +399,7 @@ impl<'a> Ctx<'a> {
 pub(crate) enum FreeKind {
     Ec2MicroHours,
     EbsGb,
+    TransferOutGb,
     PublicIpv4Hours,
     RdsMicroHours,
     RdsStorageGb,
@@ -423,6 +441,7 @@ pub fn estimate_with(design: &Design, book: &PriceBook, catalog: &Catalog) -> Co
     let free = design.cost.free_tier.then_some(FreePool {
         ec2_micro_hours: ft.ec2_micro_hours,
         ebs_gb: ft.ebs_gb,
+        transfer_out_gb: ft.transfer_out_gb,
         public_ipv4_hours: ft.public_ipv4_hours,
         rds_micro_hours: ft.rds_micro_hours,
         rds_storage_gb: ft.rds_storage_gb,

@@ -18,6 +18,7 @@ pub mod id;
 pub mod limits;
 pub mod migration;
 pub mod resilience;
+pub mod scenario;
 pub mod synth;
 pub mod validate;
 

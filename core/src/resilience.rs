@@ -664,7 +664,8 @@ fn evaluate(model: &Model<'_>, d: Disruption, s: &Scenario) -> Outcome {
             continue;
         }
         if s.down[i] {
-            if model.covered(i, &s.down) {
+            // While every entry is still served, whatever is lost has been covered.
+            if o.unserved_entries.is_empty() || model.covered(i, &s.down) {
                 bump_rto(&mut o, Some(reroute), i);
                 o.notes.push(Note::Covered(i));
             } else {
@@ -682,7 +683,8 @@ fn evaluate(model: &Model<'_>, d: Disruption, s: &Scenario) -> Outcome {
         }
     }
     rpo_for(model, d, |i| s.down[i] || s.failing_over[i], &mut o);
-    events_lost(model, d, |i| s.down[i] && !model.covered(i, &s.down), &mut o);
+    let continues = o.unserved_entries.is_empty();
+    events_lost(model, d, |i| s.down[i] && !continues && !model.covered(i, &s.down), &mut o);
     o
 }
 

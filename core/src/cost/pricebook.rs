@@ -50,6 +50,7 @@ pub struct FreeTier {
     pub note: String,
     pub ec2_micro_hours: f64,
     pub ebs_gb: f64,
+    pub transfer_out_gb: f64,
     pub public_ipv4_hours: f64,
     pub rds_micro_hours: f64,
     pub rds_storage_gb: f64,

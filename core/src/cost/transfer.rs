@@ -109,6 +109,16 @@ pub(super) fn price_links(ctx: &mut Ctx<'_>) {
                 let mut ch = Charge::new(format!("Out to the internet: {label}"), gb, "GB", "transfer.internet");
                 ch.derived = derived;
                 ctx.charge(None, Some(&l.id), service, ch);
+                let free = ctx.take_free(super::FreeKind::TransferOutGb, gb);
+                ctx.credit_on(
+                    None,
+                    Some(&l.id),
+                    service,
+                    "Free tier: 100 GB out to the internet",
+                    free,
+                    "GB",
+                    "transfer.internet",
+                );
             }
             (false, false) => {
                 if pa.region.is_some() && pb.region.is_some() && pa.region != pb.region {
