@@ -46,8 +46,11 @@ fn every_reference_design_scores_at_least_90() {
 
 use cloudwright_core::{Component, ComponentKind, Design, Link, LinkMode, Point, PropValue};
 
-/// A wrong answer drawn from a list of (id, kind, props) and links.
-fn answer(comps: &[(&str, &str, &[(&str, PropValue)])], links: &[(&str, &str, LinkMode)]) -> Design {
+/// A component of a drawn answer: id, kind, properties.
+type Drawn<'a> = (&'a str, &'a str, &'a [(&'a str, PropValue)]);
+
+/// A wrong answer drawn from a list of components and links.
+fn answer(comps: &[Drawn<'_>], links: &[(&str, &str, LinkMode)]) -> Design {
     let mut d = Design::default();
     for (i, (id, kind, props)) in comps.iter().enumerate() {
         let mut c = Component::new((*id).into(), ComponentKind::new(*kind), *id, Point::new(i as f64 * 200.0, 0.0));
