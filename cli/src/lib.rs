@@ -16,6 +16,8 @@ use cloudwright_core::migration::{
     builtin_estate, parse_estate, plan, MigrationPlan, PhaseKind, StepKind, BUILTIN_ESTATES,
 };
 use cloudwright_core::resilience::{assess, human, Policy, ResilienceReport, Span, Verdict};
+use cloudwright_core::scenario::{grade, Grade, Scenario};
+use cloudwright_core::solver::{solve, Solution};
 use cloudwright_core::{export, import, validate, Catalog, Design, Diagnostic, Imported, PropType, Severity};
 
 #[derive(Debug, Parser)]
@@ -89,6 +91,37 @@ enum Command {
         #[arg(long)]
         weeks: Option<f64>,
     },
+    /// List the interview scenarios.
+    Scenarios {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one scenario: the prompt, questions, answers and the reference solution.
+    Scenario {
+        #[command(subcommand)]
+        action: ScenarioAction,
+    },
+    /// Propose a design for a scenario (its key or number) or a requirements JSON file.
+    Solve {
+        requirements: String,
+        #[arg(long, conflicts_with = "design")]
+        json: bool,
+        /// Print the proposed design as a Cloudwright file instead.
+        #[arg(long)]
+        design: bool,
+    },
+    /// Grade a design against a scenario's requirements.
+    Grade {
+        /// The design file (`-` for standard input).
+        design: PathBuf,
+        /// The scenario's key or number.
+        scenario: String,
+        #[arg(long)]
+        json: bool,
+        /// Exit 1 when the score is below this.
+        #[arg(long)]
+        min: Option<u32>,
+    },
     /// Rewrite a design file in canonical form.
     Fmt {
         /// The design file (`-` reads standard input and writes standard output).
@@ -99,6 +132,20 @@ enum Command {
         /// Write the repaired design even when the file needed repairs (they are listed).
         #[arg(long)]
         repair: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ScenarioAction {
+    /// Print a scenario in full.
+    Show {
+        /// The scenario's key or number.
+        id: String,
+        #[arg(long, conflicts_with = "reference")]
+        json: bool,
+        /// Print the reference design as a Cloudwright file.
+        #[arg(long)]
+        reference: bool,
     },
 }
 
@@ -239,6 +286,64 @@ fn execute(command: Command) -> Result<Outcome, String> {
             };
             let failed = p.diagnostics.iter().any(|d| d.severity == Severity::Error);
             Ok(Outcome { stdout, code: u8::from(failed) })
+        }
+        Command::Scenarios { json } => {
+            if json {
+                let list: Vec<serde_json::Value> = Scenario::all()
+                    .iter()
+                    .map(|s| serde_json::json!({"number": s.number, "key": s.key, "level": s.level, "title": s.title, "summary": s.summary}))
+                    .collect();
+                return Ok(ok(to_json(&list)?));
+            }
+            let mut out = String::new();
+            for s in Scenario::all() {
+                let _ = writeln!(out, "{:>2}  {:<24} {:<7} {}", s.number, s.key, s.level, s.title);
+            }
+            Ok(ok(out))
+        }
+        Command::Scenario { action: ScenarioAction::Show { id, json, reference } } => {
+            let s = scenario(&id)?;
+            if reference {
+                return Ok(ok(export(&s.reference())));
+            }
+            if json {
+                return Ok(ok(to_json(s)?));
+            }
+            Ok(ok(scenario_text(s)))
+        }
+        Command::Solve { requirements, json, design } => {
+            let req = match Scenario::get(&requirements) {
+                Some(s) => s.requirements.clone(),
+                None if Path::new(&requirements).is_file() => {
+                    let text = read(Path::new(&requirements))?;
+                    let value: serde_json::Value =
+                        serde_json::from_str(&text).map_err(|e| format!("{requirements}: not valid JSON: {e}"))?;
+                    // A requirements object, or a scenario file holding one.
+                    let inner = value.get("requirements").cloned().unwrap_or(value);
+                    serde_json::from_value(inner)
+                        .map_err(|e| format!("{requirements}: not a requirements file: {e}"))?
+                }
+                None => return Err(format!(
+                    "no scenario or requirements file \"{requirements}\"; `cloudwright scenarios` lists the scenarios"
+                )),
+            };
+            let solution = solve(&req);
+            if design {
+                if !solution.feasible {
+                    return Err(format!("nothing fits these requirements: {}", solution.relax.join("; ")));
+                }
+                return Ok(ok(export(&solution.design)));
+            }
+            let stdout = if json { to_json(&solution)? } else { solution_text(&solution) };
+            Ok(Outcome { stdout, code: u8::from(!solution.feasible) })
+        }
+        Command::Grade { design, scenario: id, json, min } => {
+            let s = scenario(&id)?;
+            let imported = open(&design, catalog)?;
+            let g = grade(&imported.design, s);
+            let below = min.is_some_and(|m| g.score < m);
+            let stdout = if json { to_json(&g)? } else { grade_text(&imported.design, s, &g) };
+            Ok(Outcome { stdout, code: u8::from(below) })
         }
         Command::Fmt { file, check, repair } => {
             let text = read(&file)?;
@@ -723,6 +828,105 @@ fn plan_markdown(p: &MigrationPlan) -> String {
         for sug in &inf.suggestions {
             let _ = writeln!(s, "- {sug}");
         }
+    }
+    s
+}
+
+fn scenario(id: &str) -> Result<&'static Scenario, String> {
+    Scenario::get(id).ok_or_else(|| {
+        let keys: Vec<&str> = Scenario::all().iter().map(|s| s.key.as_str()).collect();
+        format!("no scenario \"{id}\"; there are: {}", keys.join(", "))
+    })
+}
+
+fn bullets(s: &mut String, title: &str, items: impl IntoIterator<Item = String>) {
+    let _ = writeln!(s, "\n{title}");
+    for i in items {
+        let _ = writeln!(s, "  - {i}");
+    }
+}
+
+fn scenario_text(sc: &Scenario) -> String {
+    let r = &sc.requirements;
+    let mut s = format!("{}. {} ({})\n\n{}\n", sc.number, sc.title, sc.level, sc.prompt);
+    bullets(&mut s, "Questions to ask:", sc.questions.iter().cloned());
+    let _ = writeln!(s, "\nThe interviewer answers:\n  {}", sc.answers);
+    bullets(&mut s, "What that tells you:", sc.takeaways.iter().cloned());
+    let _ = writeln!(
+        s,
+        "\nRequirements: {} → {} users, {} requests/s (×{} at peak), budget {} a month, {} in operations, {} team(s), {} data{}",
+        r.users_now,
+        r.users_target,
+        r.requests_per_sec,
+        r.peak_multiplier,
+        money(r.budget_per_month),
+        r.ops,
+        r.teams,
+        r.data,
+        r.rto_s.map(|t| format!(", RTO {}", human(t))).unwrap_or_default()
+    );
+    bullets(&mut s, "The reference solution:", sc.reasons.iter().map(|x| format!("{}: {}", x.part, x.why)));
+    bullets(&mut s, "Alternatives not chosen:", sc.rejected.iter().map(|x| format!("{}: {}", x.alternative, x.why)));
+    bullets(&mut s, "What the interviewer expects:", sc.expects.iter().cloned());
+    s
+}
+
+fn solution_text(sol: &Solution) -> String {
+    let mut s = String::new();
+    if !sol.feasible {
+        let _ = writeln!(s, "Nothing among {} candidates meets every requirement. To make it fit:", sol.candidates);
+        for r in &sol.relax {
+            let _ = writeln!(s, "  - {r}");
+        }
+        return s;
+    }
+    if let Some(g) = &sol.grade {
+        let _ = writeln!(
+            s,
+            "Proposal ({} candidates searched): {} a month, score {}/100\n",
+            sol.candidates,
+            money(g.cost_monthly),
+            g.score
+        );
+    }
+    for c in &sol.choices {
+        let _ = writeln!(s, "{:<9} {}\n          {}", c.tier, c.chosen, c.reason);
+    }
+    bullets(&mut s, "Runners-up:", sol.runners_up.iter().map(|r| r.why.clone()));
+    let _ = writeln!(s, "\n`cloudwright solve … --design > proposal.json` writes the design to open in Cloudwright.");
+    s
+}
+
+fn grade_text(d: &Design, sc: &Scenario, g: &Grade) -> String {
+    let mut s = format!(
+        "{} against “{}”: {}/100{}\n",
+        d.name,
+        sc.title,
+        g.score,
+        if g.must_haves_met { "" } else { " (a must-have is missed)" }
+    );
+    let _ = writeln!(
+        s,
+        "Costs {} a month; needs {:.1} people in operations (of {}).",
+        money(g.cost_monthly),
+        g.ops_load,
+        sc.requirements.ops
+    );
+    if g.findings.is_empty() {
+        s.push_str("No findings: it meets the requirements.\n");
+    }
+    for f in &g.findings {
+        let names: Vec<&str> =
+            f.components.iter().map(|id| d.component(id).map_or(id.as_str(), |c| c.label.as_str())).collect();
+        let at = if names.is_empty() { String::new() } else { format!(" [{}]", names.join(", ")) };
+        let _ = writeln!(
+            s,
+            "  -{:>2} {}{} {}{at}",
+            f.points,
+            f.code,
+            if f.must_have { " (must-have)" } else { "" },
+            f.message
+        );
     }
     s
 }

@@ -219,3 +219,49 @@ fn plan_prints_the_fintech_timeline_and_refuses_impossible_boxes_clearly() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("built in: fintech, modernisation"));
 }
+
+#[test]
+fn scenarios_solve_and_grade_from_the_command_line() {
+    let list = text(&cloudwright(&["scenarios"]).stdout);
+    assert_eq!(list.lines().count(), 10);
+    assert!(list.contains("fargate-startup"));
+
+    let show = text(&cloudwright(&["scenario", "show", "2"]).stdout);
+    assert!(show.contains("Questions to ask:") && show.contains("Alternatives not chosen:"), "{show}");
+
+    let out = cloudwright(&["solve", "fargate-startup"]);
+    assert!(out.status.success());
+    let t = text(&out.stdout);
+    assert!(
+        t.contains("ECS on Fargate")
+            && t.contains(
+                "EKS (Kubernetes) rejected: Kubernetes needs at least 2 operations engineers; this team has 1"
+            ),
+        "{t}"
+    );
+
+    // The proposal is a design file; grading it against its own scenario gives 100.
+    let proposal = scratch("proposal.json", &text(&cloudwright(&["solve", "2", "--design"]).stdout));
+    let graded = text(&cloudwright(&["grade", proposal.to_str().unwrap(), "2"]).stdout);
+    assert!(graded.contains(": 100/100"), "{graded}");
+
+    // A wrong answer: the reference without its webhook queue.
+    let reference = text(&cloudwright(&["scenario", "show", "2", "--reference"]).stdout);
+    let mut v: serde_json::Value = serde_json::from_str(&reference).unwrap();
+    let comps = v["components"].as_array_mut().unwrap();
+    comps.retain(|c| !["c8", "c9", "c10"].contains(&c["id"].as_str().unwrap()));
+    v["links"].as_array_mut().unwrap().push(serde_json::json!({"id": "l99", "from": "c7", "to": "c5", "mode": "sync"}));
+    let wrong = scratch("wrong.json", &v.to_string());
+    let out = cloudwright(&["grade", wrong.to_str().unwrap(), "2", "--min", "90"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("(a must-have is missed)"), "{}", text(&out.stdout));
+
+    // Requirements from a file; and an impossible one explains itself.
+    let mut req: serde_json::Value =
+        serde_json::from_str(&text(&cloudwright(&["scenario", "show", "4", "--json"]).stdout)).unwrap();
+    req["requirements"]["ops"] = serde_json::json!(1);
+    let file = scratch("req.json", &req["requirements"].to_string());
+    let out = cloudwright(&["solve", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("grow operations from 1"), "{}", text(&out.stdout));
+}

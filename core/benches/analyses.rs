@@ -42,5 +42,23 @@ fn planning(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analyses, planning);
+fn solving(c: &mut Criterion) {
+    let mut group = c.benchmark_group("solver::solve");
+    for s in cloudwright_core::scenario::Scenario::all() {
+        group.bench_function(BenchmarkId::new("scenario", &s.key), |b| {
+            b.iter(|| cloudwright_core::solver::solve(black_box(&s.requirements)))
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("scenario::grade");
+    for s in cloudwright_core::scenario::Scenario::all() {
+        let reference = s.reference();
+        group.bench_function(BenchmarkId::new("reference", &s.key), |b| {
+            b.iter(|| cloudwright_core::scenario::grade(black_box(&reference), s))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analyses, planning, solving);
 criterion_main!(benches);

@@ -19,6 +19,7 @@ pub mod limits;
 pub mod migration;
 pub mod resilience;
 pub mod scenario;
+pub mod solver;
 pub mod synth;
 pub mod validate;
 

@@ -75,6 +75,9 @@ pub struct Requirements {
     pub data: String,
     #[serde(default)]
     pub read_heavy: bool,
+    /// Services share hot data that belongs in an in-memory cache.
+    #[serde(default)]
+    pub cache: bool,
     #[serde(default)]
     pub webhooks_never_lost: bool,
     /// Orders (or writes) must be queued to absorb peaks.
@@ -84,6 +87,9 @@ pub struct Requirements {
     pub latency_sensitive: bool,
     #[serde(default)]
     pub jobs: Option<JobProfile>,
+    /// Clients upload files straight to storage; no API server on that path.
+    #[serde(default)]
+    pub direct_uploads: bool,
     /// gdpr, pci, audit.
     #[serde(default)]
     pub compliance: Vec<String>,
@@ -543,6 +549,9 @@ pub fn grade_requirements(design: &Design, req: &Requirements) -> Grade {
             vec![],
         );
     }
+    if req.cache && !s.has_cache {
+        add("no-cache", 15, false, "hot data read over and over belongs in an in-memory cache".into(), vec![]);
+    }
     let relational = req.data == "relational" || req.data == "mixed";
     if req.read_heavy && req.peak_multiplier >= 10.0 && relational && !s.replicas {
         add(
@@ -599,6 +608,24 @@ pub fn grade_requirements(design: &Design, req: &Requirements) -> Grade {
                 true,
                 format!("jobs run up to {} min; Lambda stops at 15", (j.max_s / 60.0).round()),
                 lambdas,
+            );
+        }
+        let bursty = j.per_day_max >= 10.0 * j.per_day_min.max(1.0);
+        let queued = design.links.iter().any(|l| {
+            let k = |id: &ComponentId| design.component(id).map_or("", |c| c.kind.as_str());
+            (QUEUES.contains(&k(&l.from)) && s.job_runners.contains(&l.to))
+                || (s.job_runners.contains(&l.from) && QUEUES.contains(&k(&l.to)))
+        });
+        if bursty && !s.job_runners.is_empty() && !queued {
+            add(
+                "bursty-jobs-without-queue",
+                15,
+                false,
+                format!(
+                    "from {} to {} jobs a day: a queue beside the workers absorbs the bursts and retries failures",
+                    j.per_day_min, j.per_day_max
+                ),
+                s.job_runners.clone(),
             );
         }
         if j.asynchronous && s.job_runners.is_empty() {
@@ -695,7 +722,13 @@ pub fn grade_requirements(design: &Design, req: &Requirements) -> Grade {
     }
     // Fit.
     if req.static_frontend && !s.has_cdn {
-        add("static-without-cdn", 5, false, "a static front end belongs in S3 behind CloudFront".into(), vec![]);
+        add(
+            "static-without-cdn",
+            15,
+            false,
+            "a static front end belongs in S3 behind CloudFront, not on the API's servers".into(),
+            vec![],
+        );
     }
     if req.latency_sensitive && !s.lambda_on_path.is_empty() {
         add(

@@ -147,3 +147,123 @@ fn typical_wrong_answers_score_at_most_50_with_the_finding_named() {
     );
     assert_wrong("serverless-pipeline", &synchronous, "jobs-not-buffered");
 }
+
+use cloudwright_core::solver::solve;
+use std::collections::BTreeSet;
+
+/// The tiers an interviewer compares: compute platform, database family and HA, queue, CDN, cache.
+fn tiers(d: &Design) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for c in &d.components {
+        let b = |k: &str| {
+            cloudwright_core::Catalog::builtin()
+                .kind(c.kind.as_str())
+                .and_then(|s| s.value(c, k))
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false)
+        };
+        let t = match c.kind.as_str() {
+            "compose_host" => "compute: single host".to_owned(),
+            "asg" | "ec2" => "compute: EC2".to_owned(),
+            "ecs_fargate" => "compute: Fargate".to_owned(),
+            "eks_cluster" | "eks_node_group" | "k8s_workload" => "compute: EKS".to_owned(),
+            "lambda" => "compute: Lambda".to_owned(),
+            "rds_postgres" => format!("database: RDS {}", if b("multi_az") { "Multi-AZ" } else { "Single-AZ" }),
+            "aurora_postgres" => "database: Aurora".to_owned(),
+            "dynamodb" => "database: DynamoDB".to_owned(),
+            "sqs" => "queue".to_owned(),
+            "cloudfront" => "cdn".to_owned(),
+            "elasticache_redis" => "cache".to_owned(),
+            _ => continue,
+        };
+        out.insert(t);
+    }
+    out
+}
+
+#[test]
+fn the_solver_finds_the_reference_tiers_for_scenarios_1_to_5() {
+    for key in ["solo-mvp", "fargate-startup", "black-friday", "eks-platform", "serverless-pipeline"] {
+        let s = Scenario::get(key).unwrap();
+        let solution = solve(&s.requirements);
+        assert!(solution.feasible, "{key}: {:?}", solution.relax);
+        let (got, want) = (tiers(&solution.design), tiers(&s.reference()));
+        assert_eq!(got, want, "{key}: solver {got:?} vs reference {want:?}; {:#?}", solution.choices);
+        let g = solution.grade.as_ref().unwrap();
+        assert!(g.score >= 90 && g.must_haves_met, "{key}: {g:?}");
+        // Every choice has a reason and every runner-up says why it lost.
+        assert!(solution.choices.iter().all(|c| !c.reason.is_empty()));
+        assert!(solution.runners_up.iter().all(|r| r.why.contains(" rejected: ")), "{key}");
+    }
+}
+
+#[test]
+fn eks_loses_to_a_one_person_ops_team_with_the_reason_named() {
+    let s = Scenario::get("fargate-startup").unwrap();
+    let solution = solve(&s.requirements);
+    let eks = solution.runners_up.iter().find(|r| r.alternative.starts_with("EKS")).unwrap();
+    assert!(eks.why.contains("Kubernetes needs at least 2 operations engineers; this team has 1"), "{}", eks.why);
+}
+
+#[test]
+fn a_team_of_one_gets_no_kubernetes() {
+    let mut req = Scenario::get("eks-platform").unwrap().requirements.clone();
+    assert!(tiers(&solve(&req).design).contains("compute: EKS"));
+    req.ops = 1;
+    req.teams = 1;
+    req.team = 1;
+    let solution = solve(&req);
+    assert!(solution.feasible, "{:?}", solution.relax);
+    assert!(!tiers(&solution.design).contains("compute: EKS"), "{:?}", tiers(&solution.design));
+}
+
+#[test]
+fn a_zero_budget_moves_to_the_free_tier() {
+    let mut req = Scenario::get("fargate-startup").unwrap().requirements.clone();
+    req.budget_per_month = 0.0;
+    req.users_target = 500;
+    req.requests_per_sec = 0.2;
+    req.rto_s = None;
+    req.rpo_s = None;
+    let solution = solve(&req);
+    assert!(solution.feasible, "{:?}", solution.relax);
+    assert!(solution.design.cost.free_tier);
+    assert!(solution.grade.as_ref().unwrap().cost_monthly <= 0.5);
+    assert!(tiers(&solution.design).contains("queue"), "the webhooks still go through a queue");
+}
+
+#[test]
+fn thirty_minute_jobs_do_not_run_on_lambda() {
+    let mut req = Scenario::get("serverless-pipeline").unwrap().requirements.clone();
+    let before = solve(&req);
+    assert_eq!(before.blueprint.unwrap().jobs, Some(cloudwright_core::solver::JobRunner::Lambda));
+    req.jobs.as_mut().unwrap().max_s = 1800.0;
+    let after = solve(&req);
+    assert_eq!(after.blueprint.unwrap().jobs, Some(cloudwright_core::solver::JobRunner::Fargate));
+    let lambda = after.runners_up.iter().find(|r| r.tier == "jobs").unwrap();
+    assert!(lambda.why.contains("Lambda stops at 15"), "{}", lambda.why);
+}
+
+#[test]
+fn when_nothing_fits_the_solver_says_what_to_relax() {
+    let mut req = Scenario::get("eks-platform").unwrap().requirements.clone();
+    req.ops = 1; // eight teams need Kubernetes, and Kubernetes needs two people
+    let solution = solve(&req);
+    assert!(!solution.feasible);
+    assert!(solution.relax.iter().any(|r| r.contains("grow operations from 1")), "{:?}", solution.relax);
+}
+
+#[test]
+fn every_scenario_has_a_solution_that_grades_at_least_90() {
+    for s in Scenario::all() {
+        let solution = solve(&s.requirements);
+        assert!(solution.feasible, "{}: {:?}", s.key, solution.relax);
+        // The proposal is a valid design the grader agrees with.
+        assert_eq!(grade(&solution.design, s).score, solution.grade.as_ref().unwrap().score, "{}", s.key);
+        let errors = cloudwright_core::validate(&solution.design, cloudwright_core::Catalog::builtin())
+            .into_iter()
+            .filter(|d| d.severity == cloudwright_core::Severity::Error)
+            .count();
+        assert_eq!(errors, 0, "{}", s.key);
+    }
+}

@@ -621,9 +621,14 @@ fn cloudfront(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<str>) {
         }
     };
     ctx.charge(Some(c), None, s, gb);
+    let gb = ctx.lines.last().map_or(0.0, |l| l.quantity);
     let mut ch = Charge::new("HTTPS requests", req / 1e4, "10k requests", "cloudfront.https");
     ch.derived = rd;
     ctx.charge(Some(c), None, s, ch);
+    let free = ctx.take_free(FreeKind::CloudFrontGb, gb);
+    ctx.credit(c, s, "Free tier: 1 TB out a month", free, "GB", "cloudfront.gb");
+    let free = ctx.take_free(FreeKind::CloudFrontRequests, req);
+    ctx.credit(c, s, "Free tier: 10M requests a month", free / 1e4, "10k requests", "cloudfront.https");
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -51,6 +51,8 @@ pub struct FreeTier {
     pub ec2_micro_hours: f64,
     pub ebs_gb: f64,
     pub transfer_out_gb: f64,
+    pub cloudfront_gb: f64,
+    pub cloudfront_requests: f64,
     pub public_ipv4_hours: f64,
     pub rds_micro_hours: f64,
     pub rds_storage_gb: f64,

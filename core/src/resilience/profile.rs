@@ -256,7 +256,8 @@ pub fn profile(
         }
         "s3" => {
             p.class = "object_store";
-            p.authoritative = true;
+            // A static site's files are rebuilt from CI; user data is not.
+            p.authoritative = spec.choice(c, "contents") != "site";
             p.durable_buffer = true;
             set_sla(&mut p, "s3");
             if flag(spec, c, "versioning") {
