@@ -323,9 +323,11 @@ fn execute(command: Command) -> Result<Outcome, String> {
                     serde_json::from_value(inner)
                         .map_err(|e| format!("{requirements}: not a requirements file: {e}"))?
                 }
-                None => return Err(format!(
+                None => {
+                    return Err(format!(
                     "no scenario or requirements file \"{requirements}\"; `cloudwright scenarios` lists the scenarios"
-                )),
+                ))
+                }
             };
             let solution = solve(&req);
             if design {
