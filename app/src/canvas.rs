@@ -134,6 +134,25 @@ pub fn Canvas() -> impl IntoView {
         let (sx, sy) = (f64::from(ev.client_x()) - left, f64::from(ev.client_y()) - top);
         editor.viewport.update(|v| *v = v.zoomed_at(sx, sy, factor));
     };
+    // Kinds dragged from the palette land where they are dropped.
+    let on_dragover = move |ev: web_sys::DragEvent| {
+        let ours = ev.data_transfer().is_some_and(|dt| dt.types().includes(&crate::palette::DRAG_TYPE.into(), 0));
+        if ours {
+            ev.prevent_default();
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        let Some(kind) =
+            ev.data_transfer().and_then(|dt| dt.get_data(crate::palette::DRAG_TYPE).ok()).filter(|k| !k.is_empty())
+        else {
+            return;
+        };
+        ev.prevent_default();
+        let Some((left, top, _, _)) = measure() else { return };
+        let at =
+            editor.viewport.get_untracked().to_design(f64::from(ev.client_x()) - left, f64::from(ev.client_y()) - top);
+        editor.add_component(&kind, at);
+    };
     let escape = window_event_listener(ev::keydown, move |ev| {
         if ev.key() == "Escape" {
             run(Input::Cancel);
@@ -151,6 +170,8 @@ pub fn Canvas() -> impl IntoView {
             on:pointerup=on_up
             on:pointercancel=on_cancel
             on:wheel=on_wheel
+            on:dragover=on_dragover
+            on:drop=on_drop
             on:contextmenu=|ev| ev.prevent_default()
         >
             <defs>

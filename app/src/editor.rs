@@ -3,8 +3,10 @@
 
 use std::collections::HashMap;
 
+use cloudwright_core::edit;
 use cloudwright_core::{
-    Command, Component, ComponentId, ContainerId, Design, EditError, History, ItemRef, Link, LinkId,
+    Catalog, Command, Component, ComponentId, ComponentKind, ContainerId, Design, EditError, History, ItemRef, Link,
+    LinkId, Point, COMPONENT_SIZE,
 };
 use leptos::prelude::*;
 
@@ -47,6 +49,17 @@ pub struct Editor {
     pub canvas_size: RwSignal<(f64, f64)>,
     /// A short message for the status bar (e.g. why an edit was refused).
     pub notice: RwSignal<Option<String>>,
+    /// What Copy put aside: a design file, as Paste reads it.
+    clipboard: StoredValue<Option<String>>,
+    /// How many times the clipboard was pasted, to offset each paste.
+    pastes: StoredValue<u32>,
+}
+
+/// Grid spacing in design units; new and pasted items snap to it.
+pub const GRID: f64 = 20.0;
+
+fn snap(v: f64) -> f64 {
+    (v / GRID).round() * GRID
 }
 
 impl Editor {
@@ -72,6 +85,139 @@ impl Editor {
             viewport: RwSignal::new(Viewport::default()),
             canvas_size: RwSignal::new((800.0, 600.0)),
             notice: RwSignal::new(None),
+            clipboard: StoredValue::new(None),
+            pastes: StoredValue::new(0),
+        }
+    }
+
+    /// Adds a component of `kind` with its centre near `centre` (design
+    /// coordinates), inside the container there, and selects it.
+    pub fn add_component(&self, kind: &str, centre: Point) {
+        let Some(spec) = Catalog::builtin().kind(kind) else { return };
+        let (id, component) = self.design.with_untracked(|d| {
+            let id = d.fresh_component_id();
+            let mut c = Component::new(
+                id.clone(),
+                ComponentKind::new(kind),
+                spec.name.clone(),
+                Point::new(snap(centre.x - COMPONENT_SIZE.w / 2.0), snap(centre.y - COMPONENT_SIZE.h / 2.0)),
+            );
+            c.parent = d.container_at(centre, None).map(|g| g.id.clone());
+            (id, c)
+        });
+        if self.apply(Command::AddComponent { component, at: None }, &format!("Add {}", spec.name)).is_ok() {
+            self.selection.set(vec![ItemRef::Component(id)]);
+        }
+    }
+
+    /// Adds a component of `kind` in the middle of what the canvas shows.
+    pub fn add_component_at_centre(&self, kind: &str) {
+        let (w, h) = self.canvas_size.get_untracked();
+        let centre = self.viewport.get_untracked().to_design(w / 2.0, h / 2.0);
+        self.add_component(kind, centre);
+    }
+
+    pub fn delete_selection(&self) {
+        let items = self.selection.get_untracked();
+        if items.is_empty() {
+            return;
+        }
+        let cmd = self.design.with_untracked(|d| edit::delete(d, &items));
+        if self.apply(cmd, &format!("Delete {} item(s)", items.len())).is_ok() {
+            self.selection.set(Vec::new());
+        }
+    }
+
+    pub fn select_all(&self) {
+        let all = self.design.with_untracked(|d| {
+            d.components
+                .iter()
+                .map(|c| ItemRef::Component(c.id.clone()))
+                .chain(d.containers.iter().map(|g| ItemRef::Container(g.id.clone())))
+                .collect()
+        });
+        self.selection.set(all);
+    }
+
+    /// Copies the selection; returns the design file put aside.
+    pub fn copy_selection(&self) -> Option<String> {
+        let items = self.selection.get_untracked();
+        if items.iter().all(|i| matches!(i, ItemRef::Link(_))) {
+            return None;
+        }
+        let text = self.design.with_untracked(|d| edit::copy(d, &items));
+        self.clipboard.set_value(Some(text.clone()));
+        self.pastes.set_value(0);
+        self.notice.set(Some(format!("Copied {} item(s)", items.len())));
+        Some(text)
+    }
+
+    pub fn cut_selection(&self) {
+        if self.copy_selection().is_some() {
+            self.delete_selection();
+        }
+    }
+
+    /// Pastes what was copied, a little further down each time, and selects it.
+    pub fn paste(&self) {
+        let Some(text) = self.clipboard.get_value() else {
+            self.notice.set(Some("Nothing to paste: copy something first".into()));
+            return;
+        };
+        self.pastes.update_value(|n| *n += 1);
+        let step = f64::from(self.pastes.get_value()) * 2.0 * GRID;
+        match self.design.with_untracked(|d| edit::paste(d, &text, Point::new(step, step))) {
+            Ok((cmd, items)) => {
+                if self.apply(cmd, "Paste").is_ok() {
+                    self.selection.set(items);
+                }
+            }
+            Err(e) => self.notice.set(Some(e)),
+        }
+    }
+
+    pub fn duplicate_selection(&self) {
+        let items = self.selection.get_untracked();
+        if let Some((cmd, pasted)) = self.design.with_untracked(|d| edit::duplicate(d, &items)) {
+            if self.apply(cmd, "Duplicate").is_ok() {
+                self.selection.set(pasted);
+            }
+        }
+    }
+
+    /// Moves the selection by (`dx`, `dy`); containers bring their contents.
+    pub fn nudge(&self, dx: f64, dy: f64) {
+        let items = self.selection.get_untracked();
+        let cmd = self.design.with_untracked(|d| Command::translate(d, &items, dx, dy));
+        if !cmd.is_empty() {
+            let _ = self.apply(cmd, "Nudge");
+        }
+    }
+
+    /// Links the first selected component to the second.
+    pub fn connect_selected(&self) {
+        let ids: Vec<ComponentId> = self
+            .selection
+            .get_untracked()
+            .into_iter()
+            .filter_map(|i| match i {
+                ItemRef::Component(id) => Some(id),
+                _ => None,
+            })
+            .collect();
+        let [from, to] = ids.as_slice() else {
+            self.notice.set(Some("Select exactly two components to connect them (C)".into()));
+            return;
+        };
+        self.connect(from, to);
+    }
+
+    /// Adds a link `from` → `to` and selects it.
+    pub fn connect(&self, from: &ComponentId, to: &ComponentId) {
+        let id = self.design.with_untracked(|d| d.fresh_link_id());
+        let link = Link::new(id.clone(), from.clone(), to.clone());
+        if self.apply(Command::Connect { link, at: None }, "Connect").is_ok() {
+            self.selection.set(vec![ItemRef::Link(id)]);
         }
     }
 
@@ -108,6 +254,12 @@ impl Editor {
             self.selection.set(Vec::new());
             self.fit();
         }
+    }
+
+    /// Zooms by `factor` about the middle of the canvas.
+    pub fn zoom_by(&self, factor: f64) {
+        let (w, h) = self.canvas_size.get_untracked();
+        self.viewport.update(|v| *v = v.zoomed_at(w / 2.0, h / 2.0, factor));
     }
 
     /// Zooms and pans so the whole design fits the canvas.

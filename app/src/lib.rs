@@ -5,25 +5,22 @@
 
 pub mod canvas;
 pub mod editor;
+mod inspector;
+mod palette;
+mod shortcuts;
 mod status;
 mod toolbar;
 
 use cloudwright_core::examples::{default_design, example};
-use leptos::ev;
 use leptos::prelude::*;
 
 use canvas::Canvas;
 use editor::Editor;
+use inspector::Inspector;
+use palette::Palette;
+use shortcuts::ShortcutSheet;
 use status::StatusBar;
 use toolbar::Toolbar;
-
-/// Whether a key press belongs to a text field rather than to the editor.
-fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable())
-}
 
 /// The design to open with: `?example=<key>` in the address names an example;
 /// otherwise the default design.
@@ -40,19 +37,8 @@ pub fn App() -> impl IntoView {
     let editor = Editor::new(initial_design());
     provide_context(editor);
 
-    let keys = window_event_listener(ev::keydown, move |ev| {
-        if typing_in_a_field(&ev) || !(ev.ctrl_key() || ev.meta_key()) {
-            return;
-        }
-        match ev.key().to_lowercase().as_str() {
-            "z" if ev.shift_key() => editor.redo(),
-            "z" => editor.undo(),
-            "y" => editor.redo(),
-            _ => return,
-        }
-        ev.prevent_default();
-    });
-    on_cleanup(move || keys.remove());
+    let sheet = RwSignal::new(false);
+    shortcuts::install(editor, sheet);
 
     Effect::new(move |_| {
         let name = editor.design.with(|d| d.name.clone());
@@ -61,11 +47,16 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app" data-testid="app">
-            <Toolbar />
-            <main class="workspace">
-                <Canvas />
-            </main>
+            <Toolbar sheet />
+            <div class="workbench">
+                <Palette />
+                <main class="workspace">
+                    <Canvas />
+                </main>
+                <Inspector />
+            </div>
             <StatusBar />
+            <ShortcutSheet open=sheet />
         </div>
     }
 }

@@ -8,12 +8,12 @@ use crate::editor::use_editor;
 
 /// Buttons for history and zoom.
 #[component]
-pub fn Toolbar() -> impl IntoView {
+pub fn Toolbar(
+    /// Whether the keyboard-shortcut sheet is open.
+    sheet: RwSignal<bool>,
+) -> impl IntoView {
     let editor = use_editor();
-    let zoom_by = move |factor: f64| {
-        let (w, h) = editor.canvas_size.get_untracked();
-        editor.viewport.update(|v| *v = v.zoomed_at(w / 2.0, h / 2.0, factor));
-    };
+    let zoom_by = move |factor: f64| editor.zoom_by(factor);
     let fit = move |_| editor.fit();
     let open_example = move |ev: web_sys::Event| {
         let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else { return };
@@ -46,8 +46,9 @@ pub fn Toolbar() -> impl IntoView {
                 <button data-testid="zoom-out" title="Zoom out" on:click=move |_| zoom_by(1.0 / 1.25)>"−"</button>
                 <span class="zoom" data-testid="zoom">{move || format!("{:.0} %", editor.viewport.with(|v| v.zoom) * 100.0)}</span>
                 <button data-testid="zoom-in" title="Zoom in" on:click=move |_| zoom_by(1.25)>"+"</button>
-                <button data-testid="zoom-fit" title="Zoom to fit the design" on:click=fit>"Fit"</button>
+                <button data-testid="zoom-fit" title="Zoom to fit the design (0)" on:click=fit>"Fit"</button>
             </div>
+            <button class="help" data-testid="shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| sheet.update(|s| *s = !*s)>"?"</button>
         </header>
     }
 }
