@@ -23,20 +23,44 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("?", "Show or hide this sheet"),
 ];
 
-fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
+/// Where the key press happened, as far as shortcuts care.
+enum Focus {
+    /// A text box: it owns every key, undo included.
+    Text,
+    /// A select or checkbox: it owns plain keys (arrows, letters); Ctrl/⌘ ones are ours.
+    Control,
+    Canvas,
+}
+
+fn focus(ev: &web_sys::KeyboardEvent) -> Focus {
     use wasm_bindgen::JsCast;
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable())
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return Focus::Canvas };
+    if el.is_content_editable() || el.tag_name() == "TEXTAREA" {
+        return Focus::Text;
+    }
+    match el.tag_name().as_str() {
+        "INPUT" => {
+            let kind = el.get_attribute("type").unwrap_or_default();
+            if matches!(kind.as_str(), "checkbox" | "radio" | "button") {
+                Focus::Control
+            } else {
+                Focus::Text
+            }
+        }
+        "SELECT" | "BUTTON" => Focus::Control,
+        _ => Focus::Canvas,
+    }
 }
 
 /// Installs the editor's keyboard shortcuts on the window for the life of the app.
 pub fn install(editor: Editor, sheet: RwSignal<bool>) {
     let handle = window_event_listener(ev::keydown, move |ev| {
-        if typing_in_a_field(&ev) {
-            return;
-        }
         let command = ev.ctrl_key() || ev.meta_key();
+        match focus(&ev) {
+            Focus::Text => return,
+            Focus::Control if !command => return,
+            _ => {}
+        }
         let key = ev.key();
         let handled = match (command, key.as_str()) {
             (true, "z" | "Z") if ev.shift_key() => {

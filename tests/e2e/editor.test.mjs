@@ -1,0 +1,167 @@
+// Journeys of the editor: add, connect, select, delete, copy and paste, move
+// frames with their contents, edit properties, all undoable.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, launch, openPage, CanvasPage } from './harness.mjs';
+
+let site, browser;
+before(async () => {
+  site = await startSite();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function fresh() {
+  const opened = await openPage(browser, site.url + '/');
+  const canvas = new CanvasPage(opened.page);
+  await canvas.ready();
+  return { ...opened, canvas };
+}
+
+test('add a component by searching the palette and pressing Enter, then undo it', async () => {
+  const { page, context, problems, canvas } = await fresh();
+  await page.getByTestId('palette-search').fill('queue');
+  assert.equal(await page.locator('[data-testid^="palette-item-"]').first().getAttribute('data-testid'), 'palette-item-sqs');
+  await page.getByTestId('palette-search').press('Enter');
+  await canvas.node('c5').waitFor();
+  assert.equal(await page.getByTestId('node-label-c5').textContent(), 'SQS queue');
+  assert.match(await page.getByTestId('counts').textContent(), /^5 components/);
+  // The new component is selected, so the inspector shows it.
+  assert.equal(await page.getByTestId('inspector-label').inputValue(), 'SQS queue');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await canvas.undoKey();
+  assert.equal(await canvas.node('c5').count(), 0);
+  await page.getByTestId('palette-search').fill('k8s');
+  assert.equal(await page.locator('[data-testid^="palette-item-"]').first().getAttribute('data-testid'), 'palette-item-eks_cluster');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('drag a kind from the palette onto the canvas; it lands where it is dropped', async () => {
+  const { page, context, problems, canvas } = await fresh();
+  const subnet = await page.getByTestId('container-g5').boundingBox();
+  const target = { x: subnet.x + subnet.width / 2, y: subnet.y + subnet.height - 40 };
+  await page.getByTestId('palette-item-elasticache_redis').dragTo(canvas.canvas, { targetPosition: { x: target.x - (await canvas.canvas.boundingBox()).x, y: target.y - (await canvas.canvas.boundingBox()).y } });
+  await canvas.node('c5').waitFor();
+  const c = await canvas.center('c5');
+  assert.ok(Math.abs(c.x - target.x) < 20 && Math.abs(c.y - target.y) < 20, `dropped at ${c.x},${c.y}, wanted ${target.x},${target.y}`);
+  assert.equal(await canvas.node('c5').getAttribute('data-parent'), 'g5', 'dropped into the data subnet');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('select two components with shift-click and press C to connect them; Delete removes; undo restores', async () => {
+  const { page, context, problems, canvas } = await fresh();
+  await canvas.node('c1').click();
+  await canvas.node('c4').click({ modifiers: ['Shift'] });
+  await page.keyboard.press('c');
+  // A horizontal arrow has no height, so wait for it to exist rather than to be "visible".
+  await page.getByTestId('link-l4').waitFor({ state: 'attached' });
+  assert.match(await page.getByTestId('counts').textContent(), /4 links/);
+  // The new link is selected: the inspector edits it.
+  await page.getByTestId('link-protocol').fill('HTTPS');
+  await page.getByTestId('link-protocol').press('Enter');
+  await page.getByTestId('link-port').fill('99999');
+  await page.getByTestId('link-port').press('Enter');
+  assert.equal(await page.getByTestId('link-error').textContent(), 'Port must be a whole number from 0 to 65535');
+  await canvas.node('c2').click();
+  await page.keyboard.press('Delete');
+  assert.equal(await canvas.node('c2').count(), 0);
+  assert.match(await page.getByTestId('counts').textContent(), /3 components · 2 links/, 'its links went with it');
+  await canvas.undoKey();
+  assert.equal(await canvas.node('c2').count(), 1);
+  assert.match(await page.getByTestId('counts').textContent(), /4 components · 4 links/);
+  await canvas.redoKey();
+  assert.equal(await canvas.node('c2').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('copy and paste a component, then duplicate it; ids are new each time', async () => {
+  const { page, context, problems, canvas } = await fresh();
+  await canvas.node('c4').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await canvas.node('c5').waitFor();
+  assert.equal(await page.getByTestId('node-label-c5').textContent(), 'Orders DB');
+  await page.keyboard.press('Control+d');
+  await canvas.node('c6').waitFor();
+  const [a, b] = [await canvas.center('c5'), await canvas.center('c6')];
+  assert.ok(b.x > a.x && b.y > a.y, 'the duplicate sits down and to the right');
+  await canvas.undoKey();
+  await canvas.undoKey();
+  assert.equal(await page.locator('[data-testid^="node-box-"]').count(), 4);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('moving the VPC moves everything inside it, in one undo step', async () => {
+  const { page, context, problems, canvas } = await fresh();
+  const inside = await canvas.center('c3');
+  const outside = await canvas.center('c1');
+  const header = await page.getByTestId('container-g2').locator('.frame-header').boundingBox();
+  await page.mouse.move(header.x + 60, header.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(header.x + 60 + 90, header.y + 10 + 40, { steps: 8 });
+  await page.mouse.up();
+  const moved = await canvas.center('c3');
+  assert.ok(Math.abs(moved.x - inside.x - 90) < 1.5 && Math.abs(moved.y - inside.y - 40) < 1.5, 'the web app moved with its VPC');
+  const stayed = await canvas.center('c1');
+  assert.ok(Math.abs(stayed.x - outside.x) < 0.5, 'users outside the VPC stayed');
+  await canvas.undoKey();
+  const back = await canvas.center('c3');
+  assert.ok(Math.abs(back.x - inside.x) < 0.5 && Math.abs(back.y - inside.y) < 0.5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('edit a property in the inspector; invalid input is refused with the reason; undo reverts', async () => {
+  const { page, context, problems, canvas } = await fresh();
+  await canvas.node('c4').click();
+  const before = await page.getByTestId('cost-total').textContent();
+  await page.getByTestId('prop-backup_retention_days').fill('90');
+  await page.getByTestId('prop-backup_retention_days').press('Enter');
+  assert.equal(await page.getByTestId('prop-error-backup_retention_days').textContent(), 'Backup retention must be between 0 and 35 days');
+  assert.equal(await page.getByTestId('undo').getAttribute('title'), 'Nothing to undo', 'a refused value is not an edit');
+  await page.getByTestId('prop-instance_type').selectOption('db.t3.large');
+  assert.notEqual(await page.getByTestId('cost-total').textContent(), before, 'the cost follows the edit');
+  // Ctrl+Z from the select itself undoes the edit (a text box would undo its own typing).
+  await page.getByTestId('prop-instance_type').focus();
+  await canvas.undoKey();
+  assert.equal(await page.getByTestId('cost-total').textContent(), before);
+  assert.equal(await page.getByTestId('prop-instance_type').inputValue(), 'db.t3.medium');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('labels and names with HTML or script are shown as text, never run', async () => {
+  const { page, context, problems, canvas } = await fresh();
+  await page.evaluate(() => (window.__pwned = false));
+  const hostile = '<img src=x onerror="window.__pwned=true"><script>window.__pwned=true</script>';
+  await canvas.node('c3').click();
+  await page.getByTestId('inspector-label').fill(hostile);
+  await page.getByTestId('inspector-label').press('Enter');
+  await page.locator('body').press('Escape');
+  await page.getByTestId('design-name-input').fill(hostile);
+  await page.getByTestId('design-name-input').press('Enter');
+  assert.equal(await page.getByTestId('node-label-c3').textContent(), hostile.slice(0, 15) + '…');
+  assert.equal(await page.getByTestId('design-name').textContent(), hostile);
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('? opens the keyboard shortcut sheet and Escape closes it', async () => {
+  const { page, context, problems } = await fresh();
+  await page.keyboard.press('?');
+  await page.getByTestId('shortcut-sheet').waitFor();
+  assert.match(await page.getByTestId('shortcut-sheet').textContent(), /Connect the two selected components/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('shortcut-sheet').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
