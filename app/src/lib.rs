@@ -5,37 +5,36 @@
 
 pub mod canvas;
 pub mod editor;
+mod files;
 mod inspector;
 mod palette;
+mod persistence;
 mod shortcuts;
 mod status;
 mod toolbar;
 
-use cloudwright_core::examples::{default_design, example};
 use leptos::prelude::*;
 
 use canvas::Canvas;
 use editor::Editor;
+use files::FileButtons;
 use inspector::Inspector;
 use palette::Palette;
 use shortcuts::ShortcutSheet;
 use status::StatusBar;
 use toolbar::Toolbar;
 
-/// The design to open with: `?example=<key>` in the address names an example;
-/// otherwise the default design.
-fn initial_design() -> cloudwright_core::Design {
-    let search = window().location().search().unwrap_or_default();
-    let key =
-        search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix("example=")).unwrap_or_default();
-    example(key).map_or_else(default_design, |e| e.design())
-}
-
 /// The whole app: toolbar, canvas and status bar over one editor.
 #[component]
 pub fn App() -> impl IntoView {
-    let editor = Editor::new(initial_design());
+    let (design, banner, notice) = persistence::startup();
+    let editor = Editor::new(design);
     provide_context(editor);
+    editor.notice.set(notice);
+    let banner = RwSignal::new(banner);
+    persistence::autosave(editor);
+    persistence::watch_share_links(editor, banner);
+    files::accept_dropped_files(editor);
 
     let sheet = RwSignal::new(false);
     shortcuts::install(editor, sheet);
@@ -47,7 +46,10 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app" data-testid="app">
-            <Toolbar sheet />
+            <Toolbar sheet>
+                <FileButtons editor />
+            </Toolbar>
+            <persistence::Banners banner editor />
             <div class="workbench">
                 <Palette />
                 <main class="workspace">

@@ -11,6 +11,8 @@ use crate::editor::use_editor;
 pub fn Toolbar(
     /// Whether the keyboard-shortcut sheet is open.
     sheet: RwSignal<bool>,
+    /// Extra tools (files) shown after the design's name.
+    children: Children,
 ) -> impl IntoView {
     let editor = use_editor();
     let zoom_by = move |factor: f64| editor.zoom_by(factor);
@@ -30,6 +32,7 @@ pub fn Toolbar(
         <header class="toolbar">
             <span class="brand">"Cloudwright"</span>
             <span class="design-name" data-testid="design-name">{move || editor.design.with(|d| d.name.clone())}</span>
+            {children()}
             <select class="example-picker" data-testid="example-picker" title="Open an example design (undoable)" on:change=open_example>
                 <option value="">"Open an example…"</option>
                 {EXAMPLES.iter().map(|e| view! { <option value=e.key>{e.title}</option> }).collect_view()}

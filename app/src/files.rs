@@ -1,0 +1,137 @@
+//! Files and links: save the design as a file, open one (picker or drop on the
+//! page), start a new one, and share it as a link that carries the whole design.
+
+use cloudwright_core::{export, import, share, Catalog, Design};
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::editor::Editor;
+
+/// Offers `text` as a download named `name`.
+pub fn download(name: &str, text: &str, mime: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A file name from a design name: letters, digits and dashes.
+fn file_name(design: &Design) -> String {
+    let stem: String = design
+        .name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!("{}.cloudwright.json", if stem.is_empty() { "design" } else { &stem })
+}
+
+pub fn save(editor: Editor) {
+    let (name, text) = editor.design.with_untracked(|d| (file_name(d), export(d)));
+    download(&name, &text, "application/json");
+    editor.notice.set(Some(format!("Saved {name}")));
+}
+
+/// Reads a design file and opens it as one undoable step.
+pub fn open_file(editor: Editor, file: web_sys::File) {
+    let name = file.name();
+    if file.size() > cloudwright_core::limits::MAX_FILE_BYTES as f64 {
+        editor.notice.set(Some(format!("{name} is over 10 MB; Cloudwright opens designs up to that size")));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+        let Some(text) = text else {
+            editor.notice.set(Some(format!("{name} could not be read as text")));
+            return;
+        };
+        match import(&text, Catalog::builtin()) {
+            Ok(i) => {
+                let repairs = i.repairs.len();
+                editor.open(i.design, &format!("Open {name}"));
+                editor.notice.set(Some(if repairs == 0 {
+                    format!("Opened {name}")
+                } else {
+                    format!("Opened {name} with {repairs} repair(s)")
+                }));
+            }
+            Err(e) => editor.notice.set(Some(format!("{name}: {e}"))),
+        }
+    });
+}
+
+/// The address that carries the whole design.
+pub fn share_url(editor: Editor) -> String {
+    let loc = window().location();
+    let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
+    format!("{base}#{}{}", share::FRAGMENT_PREFIX, editor.design.with_untracked(share::encode))
+}
+
+/// Opens a design file dropped anywhere on the page.
+pub fn accept_dropped_files(editor: Editor) {
+    let over = window_event_listener(ev::dragover, move |ev| {
+        if ev.data_transfer().is_some_and(|dt| dt.types().includes(&"Files".into(), 0)) {
+            ev.prevent_default();
+        }
+    });
+    let drop = window_event_listener(ev::drop, move |ev| {
+        let Some(file) = ev.data_transfer().and_then(|dt| dt.files()).and_then(|f| f.get(0)) else { return };
+        ev.prevent_default();
+        open_file(editor, file);
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
+}
+
+/// New, Open, Save and Share, for the toolbar.
+#[component]
+pub fn FileButtons(
+    /// The editor whose design the buttons act on.
+    editor: Editor,
+) -> impl IntoView {
+    let picker = NodeRef::<leptos::html::Input>::new();
+    let sharing = RwSignal::new(None::<String>);
+    view! {
+        <div class="tool-group">
+            <button data-testid="new-design" title="Start a new, empty design (undoable)"
+                on:click=move |_| editor.open(Design { name: "Untitled design".into(), ..Design::default() }, "New design")>"New"</button>
+            <button data-testid="open-file" title="Open a design file (or drop one on the page)"
+                on:click=move |_| { if let Some(p) = picker.get() { p.click(); } }>"Open"</button>
+            <input type="file" accept=".json,application/json" class="hidden" data-testid="file-input" node_ref=picker
+                on:change=move |ev| {
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                        open_file(editor, file);
+                    }
+                    input.set_value("");
+                } />
+            <button data-testid="save-file" title="Save the design as a file" on:click=move |_| save(editor)>"Save"</button>
+            <button data-testid="share" title="A link that carries the whole design" on:click=move |_| sharing.set(Some(share_url(editor)))>"Share"</button>
+        </div>
+        <Show when=move || sharing.with(Option::is_some)>
+            <div class="sheet-backdrop" on:click=move |_| sharing.set(None)>
+                <div class="sheet" role="dialog" aria-label="Share link" data-testid="share-dialog" on:click=|ev| ev.stop_propagation()>
+                    <h2>"Share this design"</h2>
+                    <p class="inspector-note">"The whole design travels in the link itself, after the #: nothing is uploaded anywhere."</p>
+                    <input class="share-url" readonly data-testid="share-url" prop:value=move || sharing.get().unwrap_or_default()
+                        on:focus=move |ev| { let i: web_sys::HtmlInputElement = event_target(&ev); i.select(); } />
+                    <button data-testid="share-close" on:click=move |_| sharing.set(None)>"Close"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,129 @@
+// Journeys that must never lose work: autosave and restore, a damaged
+// autosave, files saved and opened, and share links.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startSite, launch, openPage, CanvasPage } from './harness.mjs';
+
+const AUTOSAVE = 'cloudwright.autosave.v1';
+const DAMAGED = 'cloudwright.autosave.damaged.v1';
+let site, browser;
+before(async () => {
+  site = await startSite();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function fresh(path = '/') {
+  const opened = await openPage(browser, site.url + path);
+  const canvas = new CanvasPage(opened.page);
+  await canvas.ready();
+  return { ...opened, canvas };
+}
+
+const saved = (page) => page.waitForFunction((k) => localStorage.getItem(k) !== null, AUTOSAVE);
+
+test('opening the app saves nothing; an edit is autosaved and a reload restores it', async () => {
+  const { page, context, problems, canvas } = await fresh();
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), AUTOSAVE), null, 'no edit, no autosave');
+  await canvas.drag('c3', 100, 60);
+  const moved = await canvas.center('c3');
+  await saved(page);
+  await page.reload();
+  await canvas.ready();
+  const restored = await canvas.center('c3');
+  assert.ok(Math.abs(restored.x - moved.x) < 1 && Math.abs(restored.y - moved.y) < 1, 'the drag survived the reload');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a damaged autosave gives a clear notice, the default design, and the damaged copy to download', async () => {
+  const { page, context, problems, canvas } = await fresh();
+  const damaged = '{"format":"cloudwright","version":1,"components":[{"id":"c1","kind":"ec2"';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [AUTOSAVE, damaged]);
+  await page.reload();
+  await canvas.ready();
+  const banner = page.getByTestId('banner-damaged');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /Your autosaved design could not be opened \(the file is not valid JSON .*cut short\)/);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), DAMAGED), damaged, 'kept, untouched');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-damaged').click()]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), damaged);
+  assert.deepEqual(await canvas.nodeIds(), ['c1', 'c2', 'c3', 'c4'], 'the canvas is not blank');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('save the design to a file, then open a file with the picker or by dropping it; undo goes back', async () => {
+  const { page, context, problems, canvas } = await fresh();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-file').click()]);
+  assert.equal(download.suggestedFilename(), 'three-tier-web-app.cloudwright.json');
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(file.format, 'cloudwright');
+  assert.equal(file.components.length, 4);
+
+  file.name = 'Reopened from a file';
+  file.components = file.components.slice(0, 2);
+  await page.getByTestId('file-input').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.waitForFunction(() => document.querySelector('[data-testid="design-name"]').textContent === 'Reopened from a file');
+  assert.deepEqual(await canvas.nodeIds(), ['c1', 'c2']);
+  await canvas.undoKey();
+  assert.equal(await page.getByTestId('design-name').textContent(), 'Three-tier web app');
+
+  // Drop a file onto the page.
+  file.name = 'Dropped on the page';
+  const dt = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return dt;
+  }, JSON.stringify(file));
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  await page.waitForFunction(() => document.querySelector('[data-testid="design-name"]').textContent === 'Dropped on the page');
+
+  // A file that is not a design says so and changes nothing.
+  await page.getByTestId('file-input').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await page.waitForFunction(() => document.querySelector('[data-testid="notice"]').textContent.includes('not a Cloudwright design'));
+  assert.equal(await page.getByTestId('design-name').textContent(), 'Dropped on the page');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a share link carries the whole design; with local work it asks before replacing it', async () => {
+  const { page, context, problems, canvas } = await fresh();
+  await canvas.node('c4').click();
+  await page.getByTestId('inspector-label').fill('Shared database');
+  await page.getByTestId('inspector-label').press('Enter');
+  await page.getByTestId('share').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  assert.match(url, /#d=[A-Za-z0-9_-]+$/);
+  await context.close();
+
+  // Somewhere with no local work: it opens at once.
+  const other = await fresh(url.slice(site.url.length));
+  assert.equal(await other.page.getByTestId('node-label-c4').textContent(), 'Shared database');
+  assert.doesNotMatch(other.page.url(), /#d=/, 'the fragment is cleared');
+
+  // Somewhere with local work: it asks, and keeping yours keeps it.
+  await other.canvas.node('c4').click();
+  await other.page.getByTestId('inspector-label').fill('Local database');
+  await other.page.getByTestId('inspector-label').press('Enter');
+  await other.page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('Local database'), AUTOSAVE);
+  await other.page.goto(url);
+  await other.page.getByTestId('banner-shared').waitFor();
+  await other.page.getByTestId('keep-mine').click();
+  assert.equal(await other.page.getByTestId('banner-shared').count(), 0);
+  assert.equal(await other.page.getByTestId('node-label-c4').textContent(), 'Local database');
+  await other.page.goto(url);
+  await other.page.getByTestId('open-shared').click();
+  assert.equal(await other.page.getByTestId('node-label-c4').textContent(), 'Shared database');
+  await other.canvas.undoKey();
+  assert.equal(await other.page.getByTestId('node-label-c4').textContent(), 'Local database', 'undo brings the local design back');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
+  await other.context.close();
+});
