@@ -29,6 +29,22 @@ fn hit_of(ev: &web_sys::PointerEvent) -> Hit {
         .and_then(|el| el.get_attribute("data-hit"));
     match hit.as_deref().and_then(|h| h.split_once(':')) {
         Some(("c", id)) => Hit::Component(ComponentId::new(id)),
+        Some(("h", id)) => Hit::Handle(ComponentId::new(id)),
+        Some(("g", id)) => Hit::Container(ContainerId::new(id)),
+        _ => Hit::Background,
+    }
+}
+
+/// What lies under a page point: the pointer may be captured by the canvas, so
+/// the event's own target cannot tell.
+fn hit_at(x: f64, y: f64) -> Hit {
+    let hit = document()
+        .element_from_point(x as f32, y as f32)
+        .and_then(|el| el.closest("[data-hit]").ok().flatten())
+        .and_then(|el| el.get_attribute("data-hit"));
+    match hit.as_deref().and_then(|h| h.split_once(':')) {
+        Some(("c", id)) => Hit::Component(ComponentId::new(id)),
+        Some(("h", id)) => Hit::Handle(ComponentId::new(id)),
         Some(("g", id)) => Hit::Container(ContainerId::new(id)),
         _ => Hit::Background,
     }
@@ -40,6 +56,9 @@ pub fn Canvas() -> impl IntoView {
     let editor = use_editor();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let gesture = StoredValue::new(Gesture::Idle);
+    // Session state drawn over the design: the selection box and a link being drawn.
+    let marquee = RwSignal::new(None::<cloudwright_core::Rect>);
+    let preview = RwSignal::new(None::<(cloudwright_core::Point, cloudwright_core::Point)>);
     // The canvas's page offset, read when a press starts (not on every move).
     let origin = StoredValue::new((0.0f64, 0.0f64));
 
@@ -90,6 +109,9 @@ pub fn Canvas() -> impl IntoView {
                 Reaction::Commit => editor.commit(),
                 Reaction::Cancel => editor.cancel(),
                 Reaction::SetViewport(v) => editor.viewport.set(v),
+                Reaction::SetMarquee(r) => marquee.set(r),
+                Reaction::SetPreview(p) => preview.set(p),
+                Reaction::Connect(from, to) => editor.connect(&from, &to),
             }
         }
     };
@@ -119,7 +141,10 @@ pub fn Canvas() -> impl IntoView {
             run(Input::Move { screen: local(&ev) });
         }
     };
-    let on_up = move |_: web_sys::PointerEvent| run(Input::Up);
+    let on_up = move |ev: web_sys::PointerEvent| {
+        let hit = hit_at(f64::from(ev.client_x()), f64::from(ev.client_y()));
+        run(Input::Up { hit });
+    };
     let on_cancel = move |_: web_sys::PointerEvent| run(Input::Cancel);
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
@@ -199,6 +224,12 @@ pub fn Canvas() -> impl IntoView {
                         <Node id />
                     </For>
                 </g>
+                {move || preview.get().map(|(a, b)| view! {
+                    <line class="connect-preview" data-testid="connect-preview" x1=a.x y1=a.y x2=b.x y2=b.y marker-end="url(#arrow)" />
+                })}
+                {move || marquee.get().map(|r| view! {
+                    <rect class="marquee" data-testid="marquee" x=r.x y=r.y width=r.w height=r.h />
+                })}
             </g>
         </svg>
     }

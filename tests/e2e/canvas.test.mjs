@@ -1,7 +1,7 @@
 // Journey: open Cloudwright, see the default design, move a component, undo it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launch, openPage, CanvasPage } from './harness.mjs';
+import { startSite, launch, openPage, CanvasPage, snapped } from './harness.mjs';
 
 let site, browser;
 before(async () => {
@@ -35,10 +35,15 @@ test('dragging a component moves it; Ctrl+Z puts it back; Ctrl+Shift+Z moves it 
   assert.equal(await page.getByTestId('undo').isDisabled(), true, 'nothing to undo at first');
 
   const start = await canvas.center('c3');
+  const corner = await canvas.position('c3');
+  const scale = await canvas.scale('c3');
   await canvas.drag('c3', 120, 80);
   const moved = await canvas.center('c3');
-  assert.ok(Math.abs(moved.x - start.x - 120) < 2, `moved right by 120 px (got ${moved.x - start.x})`);
-  assert.ok(Math.abs(moved.y - start.y - 80) < 2, `moved down by 80 px (got ${moved.y - start.y})`);
+  const landed = await canvas.position('c3');
+  // The pointer moved 120×80 px; the corner follows it and snaps to the 20-unit grid.
+  assert.equal(landed.x, snapped(corner.x, 120, scale), `moved right with the pointer, on the grid (${corner.x} → ${landed.x})`);
+  assert.equal(landed.y, snapped(corner.y, 80, scale), `moved down with the pointer, on the grid (${corner.y} → ${landed.y})`);
+  assert.ok(Math.abs(moved.x - start.x - 120) <= 10 * scale + 1, `stays within half a grid step of the pointer`);
   assert.equal(await page.getByTestId('undo').isDisabled(), false);
 
   await canvas.undoKey();

@@ -2,7 +2,7 @@
 // frames with their contents, edit properties, all undoable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launch, openPage, CanvasPage } from './harness.mjs';
+import { startSite, launch, openPage, CanvasPage, snapped } from './harness.mjs';
 
 let site, browser;
 before(async () => {
@@ -80,6 +80,87 @@ test('select two components with shift-click and press C to connect them; Delete
   await context.close();
 });
 
+test('shift-drag on the background selects what the box holds; Escape mid-box keeps the old selection', async () => {
+  const { page, context, problems, canvas } = await fresh();
+  const selected = () => page.$$eval('.node.selected', (els) => els.map((e) => e.getAttribute('data-testid').slice(5)).sort());
+  await canvas.node('c4').click();
+  // A box around the users (left of every container) adds them to the selection.
+  const users = await canvas.box('c1');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(users.x - 15, users.y - 20);
+  await page.mouse.down();
+  await page.mouse.move(users.x + users.width + 5, users.y + users.height + 20, { steps: 6 });
+  assert.equal(await page.getByTestId('marquee').count(), 1, 'the box is drawn while dragging');
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  assert.equal(await page.getByTestId('marquee').count(), 0, 'the box goes away on release');
+  assert.deepEqual(await selected(), ['c1', 'c4']);
+  assert.equal(await page.getByTestId('undo').isDisabled(), true, 'selecting is not an edit');
+
+  // A box started inside the VPC takes both components it wholly holds, not the frames it only crosses.
+  await page.keyboard.press('Escape');
+  const a = await canvas.box('c2');
+  const b = await canvas.box('c3');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(a.x - 8, a.y - 12);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width + 8, b.y + b.height + 12, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  assert.deepEqual(await selected(), ['c2', 'c3']);
+  assert.equal(await page.locator('.frame.selected').count(), 0);
+  // Both move together with the arrow keys, as one edit.
+  const before = [await canvas.position('c2'), await canvas.position('c3')];
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await canvas.position('c2')).x, before[0].x + 20);
+  assert.equal((await canvas.position('c3')).x, before[1].x + 20);
+
+  // Escape during a box puts the selection back as it was.
+  await page.keyboard.down('Shift');
+  await page.mouse.move(users.x - 15, users.y - 20);
+  await page.mouse.down();
+  await page.mouse.move(users.x + users.width + 5, users.y + users.height + 20, { steps: 4 });
+  assert.deepEqual(await selected(), ['c1', 'c2', 'c3']);
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  assert.deepEqual(await selected(), ['c2', 'c3']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("drag from a component's handle to another component connects them; dropping on nothing does not", async () => {
+  const { page, context, problems, canvas } = await fresh();
+  await canvas.node('c1').hover();
+  const handle = page.getByTestId('handle-c1');
+  await handle.waitFor();
+  const h = await handle.boundingBox();
+  const target = await canvas.center('c4');
+  const start = await canvas.position('c1');
+  // Dropped on the empty canvas: no link, no history entry.
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x + 40, h.y + 200, { steps: 6 });
+  assert.equal(await page.getByTestId('connect-preview').count(), 1, 'a dashed line follows the pointer');
+  await page.mouse.up();
+  assert.equal(await page.getByTestId('connect-preview').count(), 0);
+  assert.match(await page.getByTestId('counts').textContent(), /3 links/);
+  assert.equal(await page.getByTestId('undo').isDisabled(), true);
+
+  await canvas.node('c1').hover();
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x, target.y, { steps: 10 });
+  await page.mouse.up();
+  await page.getByTestId('link-l4').waitFor({ state: 'attached' });
+  assert.match(await page.getByTestId('counts').textContent(), /4 links/);
+  assert.deepEqual(await canvas.position('c1'), start, 'dragging the handle does not move the component');
+  await canvas.undoKey();
+  assert.equal(await page.getByTestId('link-l4').count(), 0, 'one undo removes the link');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('copy and paste a component, then duplicate it; ids are new each time', async () => {
   const { page, context, problems, canvas } = await fresh();
   await canvas.node('c4').click();
@@ -101,14 +182,23 @@ test('copy and paste a component, then duplicate it; ids are new each time', asy
 test('moving the VPC moves everything inside it, in one undo step', async () => {
   const { page, context, problems, canvas } = await fresh();
   const inside = await canvas.center('c3');
+  const corner = await canvas.position('c3');
   const outside = await canvas.center('c1');
+  const scale = await canvas.scale('c3');
+  const body = page.getByTestId('container-g2').locator('.frame-body');
+  const vpc = { x: Number(await body.getAttribute('x')), y: Number(await body.getAttribute('y')) };
   const header = await page.getByTestId('container-g2').locator('.frame-header').boundingBox();
   await page.mouse.move(header.x + 60, header.y + 10);
   await page.mouse.down();
   await page.mouse.move(header.x + 60 + 90, header.y + 10 + 40, { steps: 8 });
   await page.mouse.up();
-  const moved = await canvas.center('c3');
-  assert.ok(Math.abs(moved.x - inside.x - 90) < 1.5 && Math.abs(moved.y - inside.y - 40) < 1.5, 'the web app moved with its VPC');
+  // The VPC's corner snaps to the grid; everything inside moves by the same amount.
+  const dx = snapped(vpc.x, 90, scale) - vpc.x;
+  const dy = snapped(vpc.y, 40, scale) - vpc.y;
+  assert.ok(dx !== 0 || dy !== 0, 'the drag moved the VPC');
+  assert.equal(Number(await body.getAttribute('x')), vpc.x + dx);
+  const landed = await canvas.position('c3');
+  assert.deepEqual(landed, { x: corner.x + dx, y: corner.y + dy }, 'the web app moved with its VPC');
   const stayed = await canvas.center('c1');
   assert.ok(Math.abs(stayed.x - outside.x) < 0.5, 'users outside the VPC stayed');
   await canvas.undoKey();

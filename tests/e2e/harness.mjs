@@ -64,6 +64,11 @@ export function usd(v) {
 }
 
 /** The canvas, as a user sees it. */
+/** Where a dragged corner lands: the pointer distance in design units, snapped to the 20-unit grid. */
+export function snapped(start, screenDelta, scale) {
+  return Math.round((start + screenDelta / scale) / 20) * 20;
+}
+
 export class CanvasPage {
   constructor(page) {
     this.page = page;
@@ -91,6 +96,17 @@ export class CanvasPage {
   async center(id) {
     const b = await this.box(id);
     return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  }
+  /** The component's top-left corner in design units, read from its transform. */
+  async position(id) {
+    const t = await this.node(id).getAttribute('transform');
+    const m = /translate\(([-\d.e]+) ([-\d.e]+)\)/.exec(t ?? '');
+    if (!m) throw new Error(`node ${id} has no position (${t})`);
+    return { x: Number(m[1]), y: Number(m[2]) };
+  }
+  /** Screen pixels per design unit at the current zoom (a component is 176 units wide). */
+  async scale(id = 'c1') {
+    return (await this.box(id)).width / 176;
   }
   /** Drags a node by (dx, dy) screen pixels with the mouse, in small steps as a hand would. */
   async drag(id, dx, dy) {

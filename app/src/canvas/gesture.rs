@@ -5,9 +5,10 @@
 
 use std::collections::HashSet;
 
-use cloudwright_core::{Command, ComponentId, ContainerId, Design, ItemRef, Point, COMPONENT_SIZE};
+use cloudwright_core::{Command, ComponentId, ContainerId, Design, ItemRef, Point, Rect, COMPONENT_SIZE};
 
 use super::viewport::Viewport;
+use crate::editor::GRID;
 
 /// Screen distance a press must travel before it counts as a drag, in pixels.
 pub const DRAG_THRESHOLD: f64 = 3.0;
@@ -18,12 +19,14 @@ pub enum Hit {
     Background,
     Component(ComponentId),
     Container(ContainerId),
+    /// The connector handle on a component's edge.
+    Handle(ComponentId),
 }
 
 impl Hit {
     fn item(&self) -> Option<ItemRef> {
         match self {
-            Hit::Background => None,
+            Hit::Background | Hit::Handle(_) => None,
             Hit::Component(id) => Some(ItemRef::Component(id.clone())),
             Hit::Container(id) => Some(ItemRef::Container(id.clone())),
         }
@@ -40,6 +43,10 @@ pub enum Gesture {
     /// Dragging items: where the pointer went down (design coordinates), where
     /// each moving item started, and whether the press has become a drag.
     DraggingItems { press: (f64, f64), grab: Point, items: Vec<(ItemRef, Point)>, moved: bool },
+    /// Shift-dragging the background draws a selection box; `base` was selected before.
+    BoxSelecting { from: Point, base: Vec<ItemRef> },
+    /// Dragging from a component's handle to another component.
+    Connecting { from: ComponentId },
 }
 
 /// A pointer or keyboard event, already in canvas terms.
@@ -54,7 +61,10 @@ pub enum Input {
     Move {
         screen: (f64, f64),
     },
-    Up,
+    /// The pointer was released over `hit`.
+    Up {
+        hit: Hit,
+    },
     /// Escape, or the browser cancelled the pointer.
     Cancel,
 }
@@ -72,6 +82,33 @@ pub enum Reaction {
     /// Abandon the history gesture, restoring the design.
     Cancel,
     SetViewport(Viewport),
+    /// The selection box to draw (design coordinates), or none.
+    SetMarquee(Option<Rect>),
+    /// The link being drawn, from a component's centre to the pointer, or none.
+    SetPreview(Option<(Point, Point)>),
+    Connect(ComponentId, ComponentId),
+}
+
+fn rect_between(a: Point, b: Point) -> Rect {
+    Rect::new(a.x.min(b.x), a.y.min(b.y), (a.x - b.x).abs(), (a.y - b.y).abs())
+}
+
+fn inside(outer: &Rect, inner: &Rect) -> bool {
+    inner.x >= outer.x
+        && inner.y >= outer.y
+        && inner.x + inner.w <= outer.x + outer.w
+        && inner.y + inner.h <= outer.y + outer.h
+}
+
+/// Everything whose whole box lies inside `r`.
+pub fn items_in(design: &Design, r: &Rect) -> Vec<ItemRef> {
+    design
+        .containers
+        .iter()
+        .filter(|g| inside(r, &g.rect))
+        .map(|g| ItemRef::Container(g.id.clone()))
+        .chain(design.components.iter().filter(|c| inside(r, &c.rect())).map(|c| ItemRef::Component(c.id.clone())))
+        .collect()
 }
 
 /// The next state and the effects of `input`.
@@ -83,9 +120,41 @@ pub fn step(
     view: Viewport,
 ) -> (Gesture, Vec<Reaction>) {
     match (state, input) {
-        (Gesture::Idle, Input::Down { hit: Hit::Background, screen, additive }) => {
-            let effects = if additive { vec![] } else { vec![Reaction::Select(vec![])] };
-            (Gesture::Panning { from: screen, start: view }, effects)
+        (Gesture::Idle, Input::Down { hit: Hit::Background, screen, additive: true }) => {
+            let from = view.to_design(screen.0, screen.1);
+            (
+                Gesture::BoxSelecting { from, base: selection.to_vec() },
+                vec![Reaction::SetMarquee(Some(rect_between(from, from)))],
+            )
+        }
+        (Gesture::Idle, Input::Down { hit: Hit::Background, screen, .. }) => {
+            (Gesture::Panning { from: screen, start: view }, vec![Reaction::Select(vec![])])
+        }
+        (Gesture::Idle, Input::Down { hit: Hit::Handle(id), screen, .. }) => {
+            let Some(c) = design.component(&id) else { return (Gesture::Idle, vec![]) };
+            let at = view.to_design(screen.0, screen.1);
+            (Gesture::Connecting { from: id }, vec![Reaction::SetPreview(Some((c.rect().center(), at)))])
+        }
+        (Gesture::BoxSelecting { from, base }, Input::Move { screen }) => {
+            let r = rect_between(*from, view.to_design(screen.0, screen.1));
+            let mut picked = base.clone();
+            picked.extend(items_in(design, &r).into_iter().filter(|i| !base.contains(i)));
+            (state.clone(), vec![Reaction::SetMarquee(Some(r)), Reaction::Select(picked)])
+        }
+        (Gesture::BoxSelecting { .. }, Input::Up { .. }) => (Gesture::Idle, vec![Reaction::SetMarquee(None)]),
+        (Gesture::BoxSelecting { base, .. }, Input::Cancel) => {
+            (Gesture::Idle, vec![Reaction::SetMarquee(None), Reaction::Select(base.clone())])
+        }
+        (Gesture::Connecting { from }, Input::Move { screen }) => {
+            let start =
+                design.component(from).map_or_else(|| view.to_design(screen.0, screen.1), |c| c.rect().center());
+            (state.clone(), vec![Reaction::SetPreview(Some((start, view.to_design(screen.0, screen.1))))])
+        }
+        (Gesture::Connecting { from }, Input::Up { hit: Hit::Component(to) | Hit::Handle(to) }) if to != *from => {
+            (Gesture::Idle, vec![Reaction::SetPreview(None), Reaction::Connect(from.clone(), to)])
+        }
+        (Gesture::Connecting { .. }, Input::Up { .. } | Input::Cancel) => {
+            (Gesture::Idle, vec![Reaction::SetPreview(None)])
         }
         (Gesture::Idle, Input::Down { hit, screen, additive }) => {
             let Some(item) = hit.item() else { return (Gesture::Idle, vec![]) };
@@ -120,12 +189,17 @@ pub fn step(
                 return (state.clone(), vec![]);
             }
             let at = view.to_design(screen.0, screen.1);
-            let (dx, dy) = (at.x - grab.x, at.y - grab.y);
+            // Snap the first item's corner to the grid; the rest keep their offsets to it.
+            let snapped = |start: f64, delta: f64| ((start + delta) / GRID).round() * GRID - start;
+            let (dx, dy) = match items.first() {
+                Some((_, p)) => (snapped(p.x, at.x - grab.x), snapped(p.y, at.y - grab.y)),
+                None => (0.0, 0.0),
+            };
             let moves = items.iter().map(|(item, p)| (item.clone(), Point::new(p.x + dx, p.y + dy))).collect();
             let next = Gesture::DraggingItems { press: *press, grab: *grab, items: items.clone(), moved: true };
             (next, vec![Reaction::Apply(Command::Move { moves })])
         }
-        (Gesture::DraggingItems { items, moved, .. }, Input::Up) => {
+        (Gesture::DraggingItems { items, moved, .. }, Input::Up { .. }) => {
             let mut effects = Vec::new();
             if *moved {
                 effects.extend(drop_into_containers(design, items).map(Reaction::Apply));
@@ -136,7 +210,7 @@ pub fn step(
         (Gesture::DraggingItems { .. }, Input::Cancel) => (Gesture::Idle, vec![Reaction::Cancel]),
         (Gesture::Panning { start, .. }, Input::Cancel) => (Gesture::Idle, vec![Reaction::SetViewport(*start)]),
         (Gesture::Idle, Input::Cancel) => (Gesture::Idle, vec![Reaction::Select(vec![])]),
-        (_, Input::Up) => (Gesture::Idle, vec![]),
+        (_, Input::Up { .. }) => (Gesture::Idle, vec![]),
         // A second press while one is in progress, or a move while idle: nothing to do.
         (_, _) => (state.clone(), vec![]),
     }
@@ -193,7 +267,7 @@ mod tests {
         assert_eq!(fx, vec![Reaction::Select(vec![c("c3")]), Reaction::Begin("Move")]);
         let (s, fx) = step(&s, Input::Move { screen: (601.0, 251.0) }, &d, &[c("c3")], v);
         assert!(fx.is_empty(), "under the drag threshold");
-        let (s, fx) = step(&s, Input::Up, &d, &[c("c3")], v);
+        let (s, fx) = step(&s, Input::Up { hit: Hit::Background }, &d, &[c("c3")], v);
         assert_eq!((s, fx), (Gesture::Idle, vec![Reaction::Commit]));
     }
 
@@ -209,7 +283,8 @@ mod tests {
             v,
         );
         let (s, fx) = step(&s, Input::Move { screen: (1140.0, 520.0) }, &d, &[c("c3")], v);
-        assert_eq!(fx, vec![Reaction::Apply(Command::Move { moves: vec![(c("c3"), Point::new(572.0, 240.0))] })]);
+        // 552 + 20 = 572 snaps to 580; 230 + 10 = 240 stays on the grid.
+        assert_eq!(fx, vec![Reaction::Apply(Command::Move { moves: vec![(c("c3"), Point::new(580.0, 240.0))] })]);
         let (_, fx) = step(&s, Input::Cancel, &d, &[c("c3")], v);
         assert_eq!(fx, vec![Reaction::Cancel]);
     }
@@ -247,7 +322,7 @@ mod tests {
                 cmd.apply(&mut d).unwrap();
             }
         }
-        let (_, fx) = step(&s, Input::Up, &d, &[c("c1")], v);
+        let (_, fx) = step(&s, Input::Up { hit: Hit::Background }, &d, &[c("c1")], v);
         assert_eq!(
             fx,
             vec![Reaction::Apply(Command::Reparent { item: c("c1"), parent: Some("g3".into()) }), Reaction::Commit],
@@ -271,6 +346,52 @@ mod tests {
         assert_eq!(fx, vec![Reaction::SetViewport(Viewport { x: 25.0, y: 45.0, zoom: 1.0 })]);
         let (s, fx) = step(&s, Input::Cancel, &d, &[], v);
         assert_eq!((s, fx), (Gesture::Idle, vec![Reaction::SetViewport(v)]));
+    }
+
+    #[test]
+    fn shift_drag_on_the_background_selects_what_the_box_holds() {
+        let d = default_design();
+        let v = Viewport::default();
+        let (s, _) = step(
+            &Gesture::Idle,
+            Input::Down { hit: Hit::Background, screen: (0.0, 200.0), additive: true },
+            &d,
+            &[],
+            v,
+        );
+        let (s, fx) = step(&s, Input::Move { screen: (460.0, 300.0) }, &d, &[], v);
+        assert_eq!(fx[1], Reaction::Select(vec![c("c1"), c("c2")]), "users and the load balancer lie wholly inside");
+        let (_, fx) = step(&s, Input::Up { hit: Hit::Background }, &d, &[], v);
+        assert_eq!(fx, vec![Reaction::SetMarquee(None)]);
+    }
+
+    #[test]
+    fn dragging_from_a_handle_to_another_component_connects_them() {
+        let d = default_design();
+        let v = Viewport::default();
+        let (s, _) = step(
+            &Gesture::Idle,
+            Input::Down { hit: Hit::Handle("c1".into()), screen: (186.0, 260.0), additive: false },
+            &d,
+            &[],
+            v,
+        );
+        let (s, fx) = step(&s, Input::Move { screen: (900.0, 260.0) }, &d, &[], v);
+        assert!(matches!(fx[0], Reaction::SetPreview(Some(_))));
+        let (_, fx) = step(&s, Input::Up { hit: Hit::Component("c4".into()) }, &d, &[], v);
+        assert_eq!(fx, vec![Reaction::SetPreview(None), Reaction::Connect("c1".into(), "c4".into())]);
+        // Released on itself or on nothing: no link.
+        let (s, _) = step(
+            &Gesture::Idle,
+            Input::Down { hit: Hit::Handle("c1".into()), screen: (0.0, 0.0), additive: false },
+            &d,
+            &[],
+            v,
+        );
+        assert_eq!(
+            step(&s, Input::Up { hit: Hit::Component("c1".into()) }, &d, &[], v).1,
+            vec![Reaction::SetPreview(None)]
+        );
     }
 
     #[test]

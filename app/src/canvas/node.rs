@@ -74,6 +74,9 @@ pub fn Node(
                 {move || shorten(&label(), LABEL_CHARS)}
             </text>
             <text class="node-kind" x=BAND + 9.0 y="44">{move || shorten(&kind_name(), KIND_CHARS)}</text>
+            <circle class="node-handle" data-testid=format!("handle-{id}") data-hit=format!("h:{id}") cx=w cy=h / 2.0 r="6">
+                <title>"Drag to another component to connect"</title>
+            </circle>
         </g>
     }
 }
