@@ -1,5 +1,5 @@
 # The two commands a new user needs: `make serve` and `make test`.
-.PHONY: serve test setup dev clean
+.PHONY: serve test setup dev bench clean
 
 ## Build the release site and serve it at http://127.0.0.1:8080
 serve:
@@ -17,6 +17,10 @@ setup:
 dev:
 	scripts/setup.sh build
 	PATH="$(CURDIR)/tests/node_modules/.bin:$$HOME/.cargo/bin:$$PATH" trunk serve
+
+## Run every benchmark (criterion, bundle size, browser); see BENCHMARKS.md
+bench:
+	scripts/bench.sh
 
 clean:
 	rm -rf dist target tests/node_modules

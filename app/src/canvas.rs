@@ -19,14 +19,10 @@ use link::LinkView;
 use node::Node;
 use viewport::Viewport;
 
-/// What the pointer went down on: the nearest element with a `data-hit` of
-/// `c:<component id>` or `g:<container id>`, else the background.
-fn hit_of(ev: &web_sys::PointerEvent) -> Hit {
-    let hit = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("[data-hit]").ok().flatten())
-        .and_then(|el| el.get_attribute("data-hit"));
+/// The nearest element at or above `el` with a `data-hit` of `c:<component>`,
+/// `h:<component>` (its connect handle) or `g:<container>`; else the background.
+fn hit_from(el: Option<web_sys::Element>) -> Hit {
+    let hit = el.and_then(|el| el.closest("[data-hit]").ok().flatten()).and_then(|el| el.get_attribute("data-hit"));
     match hit.as_deref().and_then(|h| h.split_once(':')) {
         Some(("c", id)) => Hit::Component(ComponentId::new(id)),
         Some(("h", id)) => Hit::Handle(ComponentId::new(id)),
@@ -35,19 +31,15 @@ fn hit_of(ev: &web_sys::PointerEvent) -> Hit {
     }
 }
 
+/// What the pointer went down on.
+fn hit_of(ev: &web_sys::PointerEvent) -> Hit {
+    hit_from(ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()))
+}
+
 /// What lies under a page point: the pointer may be captured by the canvas, so
 /// the event's own target cannot tell.
 fn hit_at(x: f64, y: f64) -> Hit {
-    let hit = document()
-        .element_from_point(x as f32, y as f32)
-        .and_then(|el| el.closest("[data-hit]").ok().flatten())
-        .and_then(|el| el.get_attribute("data-hit"));
-    match hit.as_deref().and_then(|h| h.split_once(':')) {
-        Some(("c", id)) => Hit::Component(ComponentId::new(id)),
-        Some(("h", id)) => Hit::Handle(ComponentId::new(id)),
-        Some(("g", id)) => Hit::Container(ContainerId::new(id)),
-        _ => Hit::Background,
-    }
+    hit_from(document().element_from_point(x as f32, y as f32))
 }
 
 /// The canvas: containers, links and components of the current design.
@@ -61,6 +53,8 @@ pub fn Canvas() -> impl IntoView {
     let preview = RwSignal::new(None::<(cloudwright_core::Point, cloudwright_core::Point)>);
     // The canvas's page offset, read when a press starts (not on every move).
     let origin = StoredValue::new((0.0f64, 0.0f64));
+    // Space held: any drag pans, as in most design tools.
+    let space = RwSignal::new(false);
 
     let measure = move || -> Option<(f64, f64, f64, f64)> {
         let svg = svg_ref.get_untracked()?;
@@ -131,9 +125,10 @@ pub fn Canvas() -> impl IntoView {
         if let Some(svg) = svg_ref.get_untracked() {
             let _ = svg.set_pointer_capture(ev.pointer_id());
         }
-        // The middle button always pans.
-        let hit = if ev.button() == 1 { Hit::Background } else { hit_of(&ev) };
-        let additive = ev.shift_key() || ev.ctrl_key() || ev.meta_key();
+        // The middle button, or any drag with Space held, pans.
+        let pan = ev.button() == 1 || space.get_untracked();
+        let hit = if pan { Hit::Background } else { hit_of(&ev) };
+        let additive = !pan && (ev.shift_key() || ev.ctrl_key() || ev.meta_key());
         run(Input::Down { hit, screen: local(&ev), additive });
     };
     let on_move = move |ev: web_sys::PointerEvent| {
@@ -182,12 +177,28 @@ pub fn Canvas() -> impl IntoView {
         if ev.key() == "Escape" {
             run(Input::Cancel);
         }
+        // Space belongs to text boxes and buttons when they have focus.
+        if ev.key() == " " && !ev.repeat() && crate::shortcuts::plain_key_is_ours(&ev) {
+            ev.prevent_default();
+            space.set(true);
+        }
     });
-    on_cleanup(move || escape.remove());
+    let space_up = window_event_listener(ev::keyup, move |ev| {
+        if ev.key() == " " {
+            space.set(false);
+        }
+    });
+    let space_lost = window_event_listener(ev::blur, move |_| space.set(false));
+    on_cleanup(move || {
+        escape.remove();
+        space_up.remove();
+        space_lost.remove();
+    });
 
     view! {
         <svg
             class="canvas"
+            class:space-pan=move || space.get()
             data-testid="canvas"
             node_ref=svg_ref
             on:pointerdown=on_down

@@ -16,7 +16,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Arrows", "Nudge the selection by a grid step (Alt: by one unit); with nothing selected, pan"),
     ("C", "Connect the two selected components"),
     ("Shift + click", "Add to or remove from the selection"),
-    ("Drag the background", "Pan"),
+    ("Drag the background, Space + drag", "Pan"),
     ("Shift + drag the background", "Select everything inside the box"),
     ("Drag a component's ○ handle", "Connect it to the component you drop on"),
     ("Drag a component", "Move it; its corner snaps to the 20-unit grid"),
@@ -53,6 +53,11 @@ fn focus(ev: &web_sys::KeyboardEvent) -> Focus {
         "SELECT" | "BUTTON" => Focus::Control,
         _ => Focus::Canvas,
     }
+}
+
+/// True when a plain key (Space, a letter) is the canvas's, not a focused control's.
+pub fn plain_key_is_ours(ev: &web_sys::KeyboardEvent) -> bool {
+    matches!(focus(ev), Focus::Canvas)
 }
 
 /// Installs the editor's keyboard shortcuts on the window for the life of the app.

@@ -122,6 +122,15 @@ enum Command {
         #[arg(long)]
         min: Option<u32>,
     },
+    /// Print a generated design of about N components (for benchmarks and load tests).
+    Synth {
+        /// How many components, from 1 to 20,000.
+        #[arg(value_parser = clap::value_parser!(u32).range(1..=20_000))]
+        components: u32,
+        /// The same seed gives the same design.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Rewrite a design file in canonical form.
     Fmt {
         /// The design file (`-` reads standard input and writes standard output).
@@ -346,6 +355,10 @@ fn execute(command: Command) -> Result<Outcome, String> {
             let below = min.is_some_and(|m| g.score < m);
             let stdout = if json { to_json(&g)? } else { grade_text(&imported.design, s, &g) };
             Ok(Outcome { stdout, code: u8::from(below) })
+        }
+        Command::Synth { components, seed } => {
+            let design = cloudwright_core::synth::design(components as usize, seed);
+            Ok(Outcome { stdout: cloudwright_core::export(&design), code: 0 })
         }
         Command::Fmt { file, check, repair } => {
             let text = read(&file)?;

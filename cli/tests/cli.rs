@@ -265,3 +265,23 @@ fn scenarios_solve_and_grade_from_the_command_line() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stdout).contains("grow operations from 1"), "{}", text(&out.stdout));
 }
+
+#[test]
+fn synth_prints_a_valid_design_of_the_size_asked_and_refuses_nonsense() {
+    let out = cloudwright(&["synth", "200", "--seed", "3"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let path = scratch("synth-200.json", &text(&out.stdout));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let count = json["components"].as_array().unwrap().len();
+    assert!((190..=210).contains(&count), "about 200 components, got {count}");
+    // The file it prints is one the rest of the tool accepts as it is.
+    let check = cloudwright(&["fmt", "--check", path.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    assert_eq!(cloudwright(&["synth", "200", "--seed", "3"]).stdout, out.stdout, "the same seed gives the same design");
+
+    for bad in ["0", "20001", "many"] {
+        let out = cloudwright(&["synth", bad]);
+        assert_eq!(out.status.code(), Some(2), "synth {bad}");
+        assert!(!text(&out.stderr).is_empty());
+    }
+}

@@ -58,6 +58,31 @@ test('dragging a component moves it; Ctrl+Z puts it back; Ctrl+Shift+Z moves it 
   await context.close();
 });
 
+test('with Space held, a drag that starts on a component pans the view instead of moving it', async () => {
+  const { page, context, problems } = await openPage(browser, site.url + '/');
+  const canvas = new CanvasPage(page);
+  await canvas.ready();
+  const screen = [await canvas.center('c2'), await canvas.center('c4')];
+  const design = await canvas.position('c2');
+  await page.mouse.move(screen[0].x, screen[0].y);
+  await page.keyboard.down(' ');
+  await page.mouse.down();
+  await page.mouse.move(screen[0].x + 90, screen[0].y + 50, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.up(' ');
+  const after = [await canvas.center('c2'), await canvas.center('c4')];
+  for (const [i, id] of ['c2', 'c4'].entries()) {
+    assert.ok(Math.abs(after[i].x - screen[i].x - 90) < 1 && Math.abs(after[i].y - screen[i].y - 50) < 1, `${id} moved on screen with the view`);
+  }
+  assert.deepEqual(await canvas.position('c2'), design, 'the component itself did not move');
+  assert.equal(await page.getByTestId('undo').isDisabled(), true, 'panning is not an edit');
+  // Space released: the same drag moves the component again.
+  await canvas.drag('c2', 60, 0);
+  assert.notDeepEqual(await canvas.position('c2'), design);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('Escape during a drag puts the component back and leaves no undo step', async () => {
   const { page, context, problems } = await openPage(browser, site.url + '/');
   const canvas = new CanvasPage(page);

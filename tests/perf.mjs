@@ -1,0 +1,170 @@
+// Browser benchmarks: the release build (dist/) served locally, Debian's
+// Chromium driven by playwright-core, designs of 200, 1,000 and 5,000
+// components made by `cloudwright synth`. A report, not a test: it never fails
+// on a slow machine, only when the app cannot be driven at all.
+//
+//   node tests/perf.mjs [sizes...]          e.g. node tests/perf.mjs 200 1000
+//
+// For each size it measures:
+//   load      navigation start → every component of the design on the canvas
+//   heap      JS heap in use after load (performance.memory)
+//   drag      requestAnimationFrame gaps while one component is dragged (p50/p95/max)
+//   pan       the same while the background is dragged
+//   edit      a workload edit in the inspector → the cost total shows the new figure
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, startSite } from './e2e/harness.mjs';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SIZES = sizes.length ? sizes : [200, 1000, 5000];
+
+function cli(...args) {
+  const bin = join(ROOT, 'target/release/cloudwright');
+  if (!existsSync(bin)) execFileSync('cargo', ['build', '-q', '--release', '-p', 'cloudwright-cli'], { cwd: ROOT, stdio: 'inherit' });
+  return execFileSync(bin, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+function stats(gaps) {
+  if (!gaps.length) return { n: 0, p50: NaN, p95: NaN, max: NaN };
+  const s = [...gaps].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { n: s.length, p50: at(0.5), p95: at(0.95), max: s[s.length - 1] };
+}
+
+/** Starts recording frame gaps in the page. */
+async function startFrames(page) {
+  await page.evaluate(() => {
+    window.__gaps = [];
+    let last = performance.now();
+    const tick = (t) => {
+      window.__gaps.push(t - last);
+      last = t;
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    window.__recording = true;
+    requestAnimationFrame((t) => {
+      last = t;
+      requestAnimationFrame(tick);
+    });
+  });
+}
+
+async function stopFrames(page) {
+  return page.evaluate(() => {
+    window.__recording = false;
+    return window.__gaps;
+  });
+}
+
+/** Presses at (x, y), moves in `steps` pointer events to (x+dx, y+dy), releases; returns frame stats. */
+async function gesture(page, x, y, dx, dy, steps) {
+  await startFrames(page);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) await page.mouse.move(x + (dx * i) / steps, y + (dy * i) / steps);
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  return stats(await stopFrames(page));
+}
+
+async function measure(browser, url, n) {
+  const file = cli('synth', String(n), '--seed', '11');
+  const expected = JSON.parse(file).components.length;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The design is the autosave the app restores at start, as after a reload.
+  await context.addInitScript((text) => {
+    if (!sessionStorage.getItem('perf-seeded')) {
+      localStorage.setItem('cloudwright.autosave.v1', text);
+      sessionStorage.setItem('perf-seeded', '1');
+    }
+  }, file);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+  await page.goto(url + '/', { waitUntil: 'commit' });
+  const load = await (
+    await page.waitForFunction(
+      (want) => document.querySelectorAll('g.node').length >= want && performance.now(),
+      expected,
+      { polling: 'raf', timeout: 120_000 },
+    )
+  ).jsonValue();
+  const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? NaN);
+
+  // Drag the first component whose middle is on screen and not covered.
+  const area = await page.getByTestId('canvas').boundingBox();
+  const target = await page.evaluate((a) => {
+    for (const box of document.querySelectorAll('g.node .node-box')) {
+      const r = box.getBoundingClientRect();
+      const x = r.x + r.width / 2;
+      const y = r.y + r.height / 2;
+      if (x < a.x + 40 || y < a.y + 40 || x > a.x + a.width - 200 || y > a.y + a.height - 200) continue;
+      if (document.elementFromPoint(x, y)?.closest('g.node') === box.closest('g.node')) return { x, y };
+    }
+    return null;
+  }, area);
+  const drag = target ? await gesture(page, target.x, target.y, 150, 100, 60) : stats([]);
+  await page.keyboard.press('Escape');
+
+  // Pan from an empty corner of the canvas.
+  const pan = await gesture(page, area.x + 6, area.y + 6, 200, 120, 60);
+
+  // Edit the workload (nothing selected: the inspector shows the design) and time the cost total.
+  await page.keyboard.press('Escape');
+  const rps = page.getByTestId('workload-rps');
+  let edit = NaN;
+  if (await rps.count()) {
+    edit = await page.evaluate(async () => {
+      const input = document.querySelector('[data-testid="workload-rps"]');
+      const total = document.querySelector('[data-testid="cost-total"]');
+      const before = total.textContent;
+      const start = performance.now();
+      const changed = new Promise((done) => {
+        const seen = new MutationObserver(() => {
+          if (total.textContent !== before) {
+            seen.disconnect();
+            done(performance.now() - start);
+          }
+        });
+        seen.observe(total, { childList: true, characterData: true, subtree: true });
+        setTimeout(() => done(NaN), 10_000);
+      });
+      input.value = String(Number(input.value) * 3 + 50);
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return changed;
+    });
+  }
+  await context.close();
+  return { n: expected, load, heap, drag, pan, edit, errors };
+}
+
+const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
+const site = await startSite();
+const browser = await launch();
+const rows = [];
+try {
+  for (const n of SIZES) {
+    const r = await measure(browser, site.url, n);
+    rows.push(r);
+    console.error(`perf: ${r.n} components measured`);
+  }
+} finally {
+  await browser.close();
+  await site.close();
+}
+
+console.log(`Browser benchmarks (${new Date().toISOString().slice(0, 10)}, headless Chromium, release build; ms unless noted)`);
+console.log('');
+console.log('| components | load | JS heap MB | drag p50 / p95 / max (frames) | pan p50 / p95 / max (frames) | edit → cost |');
+console.log('|---:|---:|---:|---|---|---:|');
+for (const r of rows) {
+  const f = (s) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.max)} (${s.n})`;
+  console.log(`| ${r.n} | ${ms(r.load)} | ${(r.heap / 1e6).toFixed(1)} | ${f(r.drag)} | ${f(r.pan)} | ${ms(r.edit)} |`);
+}
+const broken = rows.filter((r) => r.errors.length || !r.drag.n);
+for (const r of broken) console.error(`perf: ${r.n} components: ${r.errors.join('; ') || 'no component could be dragged'}`);
+process.exit(broken.length ? 1 : 0);
