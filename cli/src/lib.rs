@@ -358,7 +358,7 @@ fn execute(command: Command) -> Result<Outcome, String> {
         }
         Command::Synth { components, seed } => {
             let design = cloudwright_core::synth::design(components as usize, seed);
-            Ok(Outcome { stdout: cloudwright_core::export(&design), code: 0 })
+            Ok(Outcome { stdout: export(&design), code: 0 })
         }
         Command::Fmt { file, check, repair } => {
             let text = read(&file)?;
