@@ -26,6 +26,15 @@ impl DesignIndex {
             links: d.links.iter().enumerate().map(|(i, l)| (l.id.clone(), i)).collect(),
         }
     }
+
+    /// True when every id is still where the index says: a move or a property
+    /// edit leaves the index as it was, so it is checked, not rebuilt.
+    fn still_fits(&self, d: &Design) -> bool {
+        self.components.len() == d.components.len()
+            && self.links.len() == d.links.len()
+            && d.components.iter().enumerate().all(|(i, c)| self.components.get(&c.id) == Some(&i))
+            && d.links.iter().enumerate().all(|(i, l)| self.links.get(&l.id) == Some(&i))
+    }
 }
 
 /// The editor context: small and `Copy`, handed to views with `use_context`.
@@ -40,6 +49,8 @@ pub struct Editor {
     /// Ids in drawing order; change only when items are added, removed or reordered.
     pub component_ids: Memo<Vec<ComponentId>>,
     pub link_ids: Memo<Vec<LinkId>>,
+    /// True while a drag is moving items (between `begin` and `commit`/`cancel`).
+    moving: RwSignal<bool>,
     /// Container ids, outermost first, so inner frames draw on top.
     pub container_ids: Memo<Vec<ContainerId>>,
     /// Session state: never saved, never undone.
@@ -58,6 +69,25 @@ pub struct Editor {
 /// Grid spacing in design units; new and pasted items snap to it.
 pub const GRID: f64 = 20.0;
 
+/// A memo of the design's ids in order that copies them only when they change:
+/// a drag re-checks the order but allocates nothing.
+fn ids_memo<I: Clone + PartialEq + Send + Sync + 'static>(
+    design: RwSignal<Design>,
+    ids: for<'a> fn(&'a Design) -> Box<dyn Iterator<Item = &'a I> + 'a>,
+) -> Memo<Vec<I>> {
+    Memo::new_owning(move |old: Option<Vec<I>>| {
+        design.with(|d| match old {
+            Some(old) if old.iter().eq(ids(d)) => (old, false),
+            _ => (ids(d).cloned().collect(), true),
+        })
+    })
+}
+
+/// How deep a container sits (0 for a top-level one).
+fn depth(d: &Design, id: &ContainerId) -> usize {
+    d.container(id).map_or(0, |c| d.ancestors(c.parent.as_ref()).len())
+}
+
 fn snap(v: f64) -> f64 {
     (v / GRID).round() * GRID
 }
@@ -65,22 +95,37 @@ fn snap(v: f64) -> f64 {
 impl Editor {
     pub fn new(design: Design) -> Self {
         let design = RwSignal::new(design);
-        let index = Memo::new(move |_| design.with(DesignIndex::of));
+        let index = Memo::new_owning(move |old: Option<DesignIndex>| {
+            design.with(|d| match old {
+                Some(old) if old.still_fits(d) => (old, false),
+                _ => (DesignIndex::of(d), true),
+            })
+        });
         Self {
             design,
             history: StoredValue::new(History::new()),
             history_changed: Trigger::new(),
             index,
-            component_ids: Memo::new(move |_| design.with(|d| d.components.iter().map(|c| c.id.clone()).collect())),
-            link_ids: Memo::new(move |_| design.with(|d| d.links.iter().map(|l| l.id.clone()).collect())),
-            container_ids: Memo::new(move |_| {
+            component_ids: ids_memo(design, |d| Box::new(d.components.iter().map(|c| &c.id))),
+            link_ids: ids_memo(design, |d| Box::new(d.links.iter().map(|l| &l.id))),
+            container_ids: Memo::new_owning(move |old: Option<Vec<ContainerId>>| {
                 design.with(|d| {
+                    // Containers rarely change; when the same ones are there, keep the order.
+                    if let Some(old) = old {
+                        if old.len() == d.containers.len() && d.containers.iter().all(|c| old.contains(&c.id)) {
+                            let depths_hold = old.windows(2).all(|w| depth(d, &w[0]) <= depth(d, &w[1]));
+                            if depths_hold {
+                                return (old, false);
+                            }
+                        }
+                    }
                     let mut ids: Vec<(usize, ContainerId)> =
                         d.containers.iter().map(|c| (d.ancestors(c.parent.as_ref()).len(), c.id.clone())).collect();
                     ids.sort_by_key(|(depth, _)| *depth);
-                    ids.into_iter().map(|(_, id)| id).collect()
+                    (ids.into_iter().map(|(_, id)| id).collect(), true)
                 })
             }),
+            moving: RwSignal::new(false),
             selection: RwSignal::new(Vec::new()),
             viewport: RwSignal::new(Viewport::default()),
             canvas_size: RwSignal::new((800.0, 600.0)),
@@ -221,6 +266,34 @@ impl Editor {
         }
     }
 
+    /// A memo of one component that clones it only when it changed: with a
+    /// thousand nodes on the canvas, a drag re-checks each node but copies one.
+    pub fn component_memo(self, id: ComponentId) -> Memo<Option<Component>> {
+        Memo::new_owning(move |old: Option<Option<Component>>| {
+            let i = self.index.with(|ix| ix.components.get(&id).copied());
+            self.design.with(|d| {
+                let now = i.and_then(|i| d.components.get(i)).filter(|c| c.id == id);
+                match old {
+                    Some(old) if old.as_ref() == now => (old, false),
+                    _ => (now.cloned(), true),
+                }
+            })
+        })
+    }
+
+    /// The ends of the line drawn for link `id` (tracked), without copying the
+    /// link or its components.
+    pub fn with_link_ends<T>(&self, id: &LinkId, f: impl FnOnce(&Link, &Component, &Component) -> T) -> Option<T> {
+        self.index.with(|ix| {
+            let i = *ix.links.get(id)?;
+            self.design.with(|d| {
+                let link = d.links.get(i).filter(|l| &l.id == id)?;
+                let end = |c: &ComponentId| ix.components.get(c).and_then(|&i| d.components.get(i));
+                Some(f(link, end(&link.from)?, end(&link.to)?))
+            })
+        })
+    }
+
     /// The component with `id`, tracked: re-runs the caller when the design changes.
     pub fn component(&self, id: &ComponentId) -> Option<Component> {
         let i = self.index.with(|ix| ix.components.get(id).copied())?;
@@ -273,17 +346,34 @@ impl Editor {
     /// Opens a history gesture (a drag): the edits until [`Editor::commit`] are one undo step.
     pub fn begin(&self, label: &str) {
         self.history.update_value(|h| h.begin(label));
+        self.moving.set(true);
     }
 
     pub fn commit(&self) {
         self.history.update_value(History::commit);
         self.history_changed.notify();
+        self.moving.set(false);
     }
 
     /// Abandons the open gesture, restoring the design as it was.
     pub fn cancel(&self) {
         self.design.update(|d| self.history.update_value(|h| h.cancel(d)));
         self.history_changed.notify();
+        self.moving.set(false);
+    }
+
+    /// Runs `analysis` on the design, except while items are being dragged:
+    /// then the last result stands and the analysis runs once, on release.
+    /// Moving things changes neither their cost nor their findings until the
+    /// drop settles where they belong.
+    pub fn settled<T: Clone + PartialEq + Send + Sync + 'static>(
+        self,
+        analysis: impl Fn(&Design) -> T + Send + Sync + 'static,
+    ) -> Memo<T> {
+        Memo::new(move |last: Option<&T>| match last {
+            Some(last) if self.moving.get() => last.clone(),
+            _ => self.design.with(&analysis),
+        })
     }
 
     pub fn undo(&self) {

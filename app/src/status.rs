@@ -10,15 +10,13 @@ use crate::editor::use_editor;
 #[component]
 pub fn StatusBar() -> impl IntoView {
     let editor = use_editor();
-    let counts = Memo::new(move |_| {
-        editor.design.with(|d| {
-            let diags = validate(d, Catalog::builtin());
-            let n = |s| diags.iter().filter(|x| x.severity == s).count();
-            (d.components.len(), d.links.len(), d.containers.len(), n(Severity::Error), n(Severity::Warning))
-        })
+    let counts = editor.settled(|d| {
+        let diags = validate(d, Catalog::builtin());
+        let n = |s| diags.iter().filter(|x| x.severity == s).count();
+        (d.components.len(), d.links.len(), d.containers.len(), n(Severity::Error), n(Severity::Warning))
     });
     // The monthly estimate: a memo over the core's cost model.
-    let monthly = Memo::new(move |_| editor.design.with(|d| estimate(d, PriceBook::builtin()).total_monthly));
+    let monthly = editor.settled(|d| estimate(d, PriceBook::builtin()).total_monthly);
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
 
     view! {

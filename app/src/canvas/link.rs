@@ -26,16 +26,17 @@ pub fn LinkView(
     let geometry = {
         let id = id.clone();
         Memo::new(move |_| {
-            let link = editor.link(&id)?;
-            let (from, to) = (editor.component(&link.from)?.rect(), editor.component(&link.to)?.rect());
-            let a = from.boundary_towards(to.center());
-            let b = to.boundary_towards(from.center());
-            let caption = match (link.protocol.as_str(), link.port) {
-                ("", _) => link.label.clone(),
-                (p, Some(port)) => format!("{p} :{port}"),
-                (p, None) => p.to_owned(),
-            };
-            Some(Geometry { x1: a.x, y1: a.y, x2: b.x, y2: b.y, dashed: link.mode == LinkMode::Async, caption })
+            editor.with_link_ends(&id, |link, from, to| {
+                let (from, to) = (from.rect(), to.rect());
+                let a = from.boundary_towards(to.center());
+                let b = to.boundary_towards(from.center());
+                let caption = match (link.protocol.as_str(), link.port) {
+                    ("", _) => link.label.clone(),
+                    (p, Some(port)) => format!("{p} :{port}"),
+                    (p, None) => p.to_owned(),
+                };
+                Geometry { x1: a.x, y1: a.y, x2: b.x, y2: b.y, dashed: link.mode == LinkMode::Async, caption }
+            })
         })
     };
     let g = move |f: fn(&Geometry) -> f64| geometry.with(|g| g.as_ref().map_or(0.0, f));
