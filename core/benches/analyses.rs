@@ -22,6 +22,7 @@ fn analyses(c: &mut Criterion) {
             group.sample_size(10);
         }
         group.bench_function(BenchmarkId::new("import", n), |b| b.iter(|| import(black_box(&file), catalog)));
+        group.bench_function(BenchmarkId::new("export", n), |b| b.iter(|| export(black_box(&design))));
         group.bench_function(BenchmarkId::new("validate", n), |b| b.iter(|| validate(black_box(&design), catalog)));
         group.bench_function(BenchmarkId::new("cost::estimate", n), |b| b.iter(|| estimate(black_box(&design), book)));
         group.bench_function(BenchmarkId::new("resilience::assess", n), |b| {
