@@ -88,7 +88,14 @@ pub fn Canvas() -> impl IntoView {
         gesture.set_value(next);
         for effect in effects {
             match effect {
-                Reaction::Select(items) => editor.selection.set(items),
+                // A selection box re-selects on every move: notify only when it changed.
+                Reaction::Select(items) => editor.selection.maybe_update(|s| {
+                    let changed = *s != items;
+                    if changed {
+                        *s = items;
+                    }
+                    changed
+                }),
                 Reaction::Toggle(item) => editor.selection.update(|s| {
                     if let Some(i) = s.iter().position(|x| *x == item) {
                         s.remove(i);

@@ -167,17 +167,17 @@ pub fn step(
                 let mut moving = selection.to_vec();
                 moving.push(item.clone());
                 return (
-                    start_drag(design, &moving, screen, view),
+                    start_drag(design, &moving, &item, screen, view),
                     vec![Reaction::Toggle(item), Reaction::Begin("Move")],
                 );
             }
             let (moving, mut effects) = if already {
                 (selection.to_vec(), vec![])
             } else {
-                (vec![item.clone()], vec![Reaction::Select(vec![item])])
+                (vec![item.clone()], vec![Reaction::Select(vec![item.clone()])])
             };
             effects.push(Reaction::Begin("Move"));
-            (start_drag(design, &moving, screen, view), effects)
+            (start_drag(design, &moving, &item, screen, view), effects)
         }
         (Gesture::Panning { from, start }, Input::Move { screen }) => {
             let v = start.panned(screen.0 - from.0, screen.1 - from.1);
@@ -218,10 +218,21 @@ pub fn step(
 
 /// The drag of `selection`: each item and, for containers, everything inside
 /// them, with their starting positions.
-fn start_drag(design: &Design, selection: &[ItemRef], screen: (f64, f64), view: Viewport) -> Gesture {
-    let Command::Move { moves } = Command::translate(design, selection, 0.0, 0.0) else {
+/// The items to move and where each starts, the grabbed one first: its corner
+/// is the one that snaps to the grid.
+fn start_drag(
+    design: &Design,
+    selection: &[ItemRef],
+    grabbed: &ItemRef,
+    screen: (f64, f64),
+    view: Viewport,
+) -> Gesture {
+    let Command::Move { mut moves } = Command::translate(design, selection, 0.0, 0.0) else {
         return Gesture::Idle;
     };
+    if let Some(i) = moves.iter().position(|(item, _)| item == grabbed) {
+        moves.swap(0, i);
+    }
     Gesture::DraggingItems { press: screen, grab: view.to_design(screen.0, screen.1), items: moves, moved: false }
 }
 
@@ -301,8 +312,26 @@ mod tests {
             Viewport::default(),
         );
         assert_eq!(fx, vec![Reaction::Begin("Move")]);
-        let Gesture::DraggingItems { items, .. } = s else { panic!("not dragging") };
+        let Gesture::DraggingItems { items, .. } = &s else { panic!("not dragging") };
         assert_eq!(items.len(), 2);
+        assert_eq!(items[0].0, c("c3"), "the grabbed item leads");
+        // Knock c2 off the grid: the grabbed c3 still lands on it, and c2 keeps its offset.
+        let mut d = d;
+        Command::Move { moves: vec![(c("c2"), Point::new(101.0, 47.0))] }.apply(&mut d).unwrap();
+        let (s, _) = step(
+            &Gesture::Idle,
+            Input::Down { hit: Hit::Component("c3".into()), screen: (0.0, 0.0), additive: false },
+            &d,
+            &sel,
+            Viewport::default(),
+        );
+        let (_, fx) = step(&s, Input::Move { screen: (33.0, 12.0) }, &d, &sel, Viewport::default());
+        let Some(Reaction::Apply(Command::Move { moves })) = fx.first() else { panic!("no move: {fx:?}") };
+        let p3 = moves.iter().find(|(i, _)| *i == c("c3")).unwrap().1;
+        let p2 = moves.iter().find(|(i, _)| *i == c("c2")).unwrap().1;
+        assert_eq!((p3.x % GRID, p3.y % GRID), (0.0, 0.0), "c3 at {p3:?}");
+        let start3 = d.component(&"c3".into()).unwrap().position;
+        assert_eq!((p2.x - 101.0, p2.y - 47.0), (p3.x - start3.x, p3.y - start3.y), "both moved by the same amount");
     }
 
     #[test]
