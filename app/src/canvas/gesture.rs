@@ -217,9 +217,8 @@ pub fn step(
 }
 
 /// The drag of `selection`: each item and, for containers, everything inside
-/// them, with their starting positions.
-/// The items to move and where each starts, the grabbed one first: its corner
-/// is the one that snaps to the grid.
+/// them, with their starting positions; the grabbed item first, since its
+/// corner is the one that snaps to the grid.
 fn start_drag(
     design: &Design,
     selection: &[ItemRef],
