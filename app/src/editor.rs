@@ -12,6 +12,55 @@ use leptos::prelude::*;
 
 use crate::canvas::viewport::Viewport;
 
+/// One signal per component and per link, kept equal to the design's item by
+/// [`Editor::sync_parts`] after every edit. Nodes and links read only their
+/// own: with thousands on the canvas, an edit wakes the few that changed, and
+/// the design signal keeps a handful of subscribers instead of one per item
+/// (each re-subscription to a crowded signal costs time in proportion to the crowd).
+#[derive(Default)]
+struct Parts {
+    components: HashMap<ComponentId, ArcRwSignal<Option<Component>>>,
+    links: HashMap<LinkId, ArcRwSignal<Option<Link>>>,
+}
+
+/// Brings `signals` in line with `items`: changed items are set, new ones get a
+/// signal, and removed ones are set to `None` and forgotten. Returns the
+/// signals to set, so they are set after the map is released.
+fn sync_items<K, T>(
+    signals: &mut HashMap<K, ArcRwSignal<Option<T>>>,
+    items: &[T],
+    id: fn(&T) -> &K,
+) -> Vec<(ArcRwSignal<Option<T>>, Option<T>)>
+where
+    K: Clone + Eq + std::hash::Hash,
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let mut sets = Vec::new();
+    for item in items {
+        match signals.get(id(item)) {
+            Some(signal) => {
+                if signal.with_untracked(|old| old.as_ref() != Some(item)) {
+                    sets.push((signal.clone(), Some(item.clone())));
+                }
+            }
+            None => {
+                signals.insert(id(item).clone(), ArcRwSignal::new(Some(item.clone())));
+            }
+        }
+    }
+    if signals.len() > items.len() {
+        let live: std::collections::HashSet<&K> = items.iter().map(id).collect();
+        signals.retain(|k, signal| {
+            let keep = live.contains(k);
+            if !keep {
+                sets.push((signal.clone(), None));
+            }
+            keep
+        });
+    }
+    sets
+}
+
 /// Where each item sits in the design's lists, so views find their item in O(1).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DesignIndex {
@@ -51,6 +100,7 @@ pub struct Editor {
     pub link_ids: Memo<Vec<LinkId>>,
     /// True while a drag is moving items (between `begin` and `commit`/`cancel`).
     moving: RwSignal<bool>,
+    parts: StoredValue<Parts>,
     /// Container ids, outermost first, so inner frames draw on top.
     pub container_ids: Memo<Vec<ContainerId>>,
     /// Session state: never saved, never undone.
@@ -101,7 +151,7 @@ impl Editor {
                 _ => (DesignIndex::of(d), true),
             })
         });
-        Self {
+        let editor = Self {
             design,
             history: StoredValue::new(History::new()),
             history_changed: Trigger::new(),
@@ -126,13 +176,16 @@ impl Editor {
                 })
             }),
             moving: RwSignal::new(false),
+            parts: StoredValue::new(Parts::default()),
             selection: RwSignal::new(Vec::new()),
             viewport: RwSignal::new(Viewport::default()),
             canvas_size: RwSignal::new((800.0, 600.0)),
             notice: RwSignal::new(None),
             clipboard: StoredValue::new(None),
             pastes: StoredValue::new(0),
-        }
+        };
+        editor.sync_parts();
+        editor
     }
 
     /// Adds a component of `kind` with its centre near `centre` (design
@@ -266,32 +319,50 @@ impl Editor {
         }
     }
 
-    /// A memo of one component that clones it only when it changed: with a
-    /// thousand nodes on the canvas, a drag re-checks each node but copies one.
-    pub fn component_memo(self, id: ComponentId) -> Memo<Option<Component>> {
-        Memo::new_owning(move |old: Option<Option<Component>>| {
-            let i = self.index.with(|ix| ix.components.get(&id).copied());
-            self.design.with(|d| {
-                let now = i.and_then(|i| d.components.get(i)).filter(|c| c.id == id);
-                match old {
-                    Some(old) if old.as_ref() == now => (old, false),
-                    _ => (now.cloned(), true),
-                }
-            })
-        })
+    /// Updates the per-item signals after an edit: only the changed items'
+    /// views wake up.
+    fn sync_parts(&self) {
+        let sets = self.design.with_untracked(|d| {
+            self.parts
+                .try_update_value(|p| {
+                    (
+                        sync_items(&mut p.components, &d.components, |c| &c.id),
+                        sync_items(&mut p.links, &d.links, |l| &l.id),
+                    )
+                })
+                .unwrap_or_default()
+        });
+        let (components, links) = sets;
+        for (signal, value) in components {
+            signal.set(value);
+        }
+        for (signal, value) in links {
+            signal.set(value);
+        }
     }
 
-    /// The ends of the line drawn for link `id` (tracked), without copying the
-    /// link or its components.
+    /// The component `id`, as a signal that changes only when it does (for a view of it).
+    pub fn component_part(&self, id: &ComponentId) -> ReadSignal<Option<Component>> {
+        let existing = self.parts.with_value(|p| p.components.get(id).cloned());
+        let signal = existing.unwrap_or_else(|| {
+            self.sync_parts();
+            self.parts.with_value(|p| p.components.get(id).cloned()).unwrap_or_else(|| ArcRwSignal::new(None))
+        });
+        ReadSignal::from(signal.read_only())
+    }
+
+    /// Calls `f` with link `id` and the components at its ends, tracking only
+    /// those three items.
     pub fn with_link_ends<T>(&self, id: &LinkId, f: impl FnOnce(&Link, &Component, &Component) -> T) -> Option<T> {
-        self.index.with(|ix| {
-            let i = *ix.links.get(id)?;
-            self.design.with(|d| {
-                let link = d.links.get(i).filter(|l| &l.id == id)?;
-                let end = |c: &ComponentId| ix.components.get(c).and_then(|&i| d.components.get(i));
-                Some(f(link, end(&link.from)?, end(&link.to)?))
-            })
-        })
+        let (link, ends) = self.parts.with_value(|p| {
+            let link = p.links.get(id).cloned()?;
+            let ends = link.with_untracked(|l| {
+                l.as_ref().map(|l| (p.components.get(&l.from).cloned(), p.components.get(&l.to).cloned()))
+            });
+            Some((link, ends))
+        })?;
+        let (Some(from), Some(to)) = ends? else { return None };
+        link.with(|l| from.with(|a| to.with(|b| Some(f(l.as_ref()?, a.as_ref()?, b.as_ref()?)))))
     }
 
     /// The component with `id`, tracked: re-runs the caller when the design changes.
@@ -313,6 +384,7 @@ impl Editor {
             result = self.history.try_update_value(|h| h.apply(d, command, label)).unwrap_or(Ok(()));
             result.is_ok()
         });
+        self.sync_parts();
         self.history_changed.notify();
         if let Err(e) = &result {
             self.notice.set(Some(format!("Not done: {e}")));
@@ -358,6 +430,7 @@ impl Editor {
     /// Abandons the open gesture, restoring the design as it was.
     pub fn cancel(&self) {
         self.design.update(|d| self.history.update_value(|h| h.cancel(d)));
+        self.sync_parts();
         self.history_changed.notify();
         self.moving.set(false);
     }
@@ -385,6 +458,7 @@ impl Editor {
             label = self.history.try_update_value(|h| h.undo(d)).flatten();
             label.is_some()
         });
+        self.sync_parts();
         self.after_history_step(label.map(|l| format!("Undid {l}")));
     }
 
@@ -397,6 +471,7 @@ impl Editor {
             label = self.history.try_update_value(|h| h.redo(d)).flatten();
             label.is_some()
         });
+        self.sync_parts();
         self.after_history_step(label.map(|l| format!("Redid {l}")));
     }
 

@@ -29,7 +29,7 @@ pub fn Node(
     id: ComponentId,
 ) -> impl IntoView {
     let editor = use_editor();
-    let component = editor.component_memo(id.clone());
+    let component = editor.component_part(&id);
     let selected = {
         let item = ItemRef::Component(id.clone());
         Memo::new(move |_| editor.selection.with(|s| s.contains(&item)))
