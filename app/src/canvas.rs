@@ -42,6 +42,10 @@ fn hit_at(x: f64, y: f64) -> Hit {
     hit_from(document().element_from_point(x as f32, y as f32))
 }
 
+/// Below this zoom a component's text would be under 5 px high: the canvas
+/// draws boxes and lines only (each box's name still shows on hover).
+const FAR_ZOOM: f64 = 0.35;
+
 /// The canvas: containers, links and components of the current design.
 #[component]
 pub fn Canvas() -> impl IntoView {
@@ -206,6 +210,8 @@ pub fn Canvas() -> impl IntoView {
         <svg
             class="canvas"
             class:space-pan=move || space.get()
+            // Zoomed far out, text is too small to read and costs the most to draw: leave it out.
+            class:far=move || editor.viewport.with(|v| v.zoom < FAR_ZOOM)
             data-testid="canvas"
             node_ref=svg_ref
             on:pointerdown=on_down

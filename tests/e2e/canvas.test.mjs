@@ -101,6 +101,23 @@ test('Escape during a drag puts the component back and leaves no undo step', asy
   await context.close();
 });
 
+test('zoomed far out, components are drawn without text; zooming back in brings it back', async () => {
+  const { page, context, problems } = await openPage(browser, site.url + '/');
+  const canvas = new CanvasPage(page);
+  await canvas.ready();
+  const label = page.getByTestId('node-label-c1');
+  assert.equal(await label.isVisible(), true);
+  await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+  for (let i = 0; i < 8; i++) await page.keyboard.press('-');
+  assert.ok(parseInt(await canvas.zoomLabel(), 10) < 35, `zoomed out to ${await canvas.zoomLabel()}`);
+  assert.equal(await label.isVisible(), false, 'no text when it would be unreadable');
+  assert.equal(await canvas.node('c1').locator('.node-box').isVisible(), true, 'the box is still drawn');
+  await page.keyboard.press('0');
+  assert.equal(await label.isVisible(), true, 'zoom to fit shows the text again');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the wheel zooms about the cursor and a background drag pans', async () => {
   const { page, context, problems } = await openPage(browser, site.url + '/');
   const canvas = new CanvasPage(page);
