@@ -354,14 +354,15 @@ impl Editor {
     /// Calls `f` with link `id` and the components at its ends, tracking only
     /// those three items.
     pub fn with_link_ends<T>(&self, id: &LinkId, f: impl FnOnce(&Link, &Component, &Component) -> T) -> Option<T> {
-        let (link, ends) = self.parts.with_value(|p| {
-            let link = p.links.get(id).cloned()?;
-            let ends = link.with_untracked(|l| {
+        let link = self.parts.with_value(|p| p.links.get(id).cloned())?;
+        // Tracked before anything can return early, so a change to the link always re-runs the caller.
+        link.track();
+        let (from, to) = self.parts.with_value(|p| {
+            link.with_untracked(|l| {
                 l.as_ref().map(|l| (p.components.get(&l.from).cloned(), p.components.get(&l.to).cloned()))
-            });
-            Some((link, ends))
+            })
         })?;
-        let (Some(from), Some(to)) = ends? else { return None };
+        let (Some(from), Some(to)) = (from, to) else { return None };
         link.with(|l| from.with(|a| to.with(|b| Some(f(l.as_ref()?, a.as_ref()?, b.as_ref()?)))))
     }
 
