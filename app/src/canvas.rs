@@ -152,6 +152,13 @@ pub fn Canvas() -> impl IntoView {
         run(Input::Up { hit });
     };
     let on_cancel = move |_: web_sys::PointerEvent| run(Input::Cancel);
+    // The browser fires this after every pointer-up; without one before it
+    // (the window lost focus mid-drag), the gesture is abandoned, not left open.
+    let on_lost = move |_: web_sys::PointerEvent| {
+        if gesture.with_value(|g| *g != Gesture::Idle) {
+            run(Input::Cancel);
+        }
+    };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
         let Some((left, top, _, _)) = measure() else { return };
@@ -218,6 +225,7 @@ pub fn Canvas() -> impl IntoView {
             on:pointermove=on_move
             on:pointerup=on_up
             on:pointercancel=on_cancel
+            on:lostpointercapture=on_lost
             on:wheel=on_wheel
             on:dragover=on_dragover
             on:drop=on_drop

@@ -58,6 +58,34 @@ test('dragging a component moves it; Ctrl+Z puts it back; Ctrl+Shift+Z moves it 
   await context.close();
 });
 
+test('a drag whose pointer capture is lost (focus moved away mid-drag) is abandoned, not left open', async () => {
+  const { page, context, problems } = await openPage(browser, site.url + '/');
+  const canvas = new CanvasPage(page);
+  await canvas.ready();
+  await page.evaluate(() => {
+    document.querySelector('[data-testid="canvas"]').addEventListener('pointerdown', (e) => (window.__pointer = e.pointerId), true);
+  });
+  const start = await canvas.position('c2');
+  const at = await canvas.center('c2');
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x + 120, at.y + 60, { steps: 6 });
+  assert.notDeepEqual(await canvas.position('c2'), start, 'it follows the pointer');
+  await page.evaluate(() => document.querySelector('[data-testid="canvas"]').releasePointerCapture(window.__pointer));
+  // The browser reports the lost capture before the next pointer event.
+  await page.mouse.move(at.x + 130, at.y + 60);
+  assert.deepEqual(await canvas.position('c2'), start, 'back where it was');
+  await page.mouse.up();
+  assert.equal(await page.getByTestId('undo').isDisabled(), true, 'no half-finished edit in the history');
+  // The editor still works: the next drag moves and undoes normally.
+  await canvas.drag('c2', 80, 0);
+  assert.notDeepEqual(await canvas.position('c2'), start);
+  await canvas.undoKey();
+  assert.deepEqual(await canvas.position('c2'), start);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('with Space held, a drag that starts on a component pans the view instead of moving it', async () => {
   const { page, context, problems } = await openPage(browser, site.url + '/');
   const canvas = new CanvasPage(page);
