@@ -1,22 +1,12 @@
 // Journey: open Cloudwright, see the default design, move a component, undo it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launch, openPage, CanvasPage, snapped } from './harness.mjs';
+import { useSite, snapped } from './harness.mjs';
 
-let site, browser;
-before(async () => {
-  site = await startSite();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const app = useSite();
 
 test('the built site loads the default design with no console errors', async () => {
-  const { page, context, problems } = await openPage(browser, site.url + '/');
-  const canvas = new CanvasPage(page);
-  await canvas.ready();
+  const { page, context, problems, canvas } = await app.ready();
   assert.deepEqual(await canvas.nodeIds(), ['c1', 'c2', 'c3', 'c4']);
   assert.equal(await page.getByTestId('node-label-c4').textContent(), 'Orders DB');
   assert.equal(await page.locator('[data-testid^="link-"]').count(), 3);
@@ -29,9 +19,7 @@ test('the built site loads the default design with no console errors', async () 
 });
 
 test('dragging a component moves it; Ctrl+Z puts it back; Ctrl+Shift+Z moves it again', async () => {
-  const { page, context, problems } = await openPage(browser, site.url + '/');
-  const canvas = new CanvasPage(page);
-  await canvas.ready();
+  const { page, context, problems, canvas } = await app.ready();
   assert.equal(await page.getByTestId('undo').isDisabled(), true, 'nothing to undo at first');
 
   const start = await canvas.center('c3');
@@ -59,9 +47,7 @@ test('dragging a component moves it; Ctrl+Z puts it back; Ctrl+Shift+Z moves it 
 });
 
 test('a drag whose pointer capture is lost (focus moved away mid-drag) is abandoned, not left open', async () => {
-  const { page, context, problems } = await openPage(browser, site.url + '/');
-  const canvas = new CanvasPage(page);
-  await canvas.ready();
+  const { page, context, problems, canvas } = await app.ready();
   await page.evaluate(() => {
     document.querySelector('[data-testid="canvas"]').addEventListener('pointerdown', (e) => (window.__pointer = e.pointerId), true);
   });
@@ -87,9 +73,7 @@ test('a drag whose pointer capture is lost (focus moved away mid-drag) is abando
 });
 
 test('with Space held, a drag that starts on a component pans the view instead of moving it', async () => {
-  const { page, context, problems } = await openPage(browser, site.url + '/');
-  const canvas = new CanvasPage(page);
-  await canvas.ready();
+  const { page, context, problems, canvas } = await app.ready();
   const screen = [await canvas.center('c2'), await canvas.center('c4')];
   const design = await canvas.position('c2');
   await page.mouse.move(screen[0].x, screen[0].y);
@@ -112,9 +96,7 @@ test('with Space held, a drag that starts on a component pans the view instead o
 });
 
 test('Escape during a drag puts the component back and leaves no undo step', async () => {
-  const { page, context, problems } = await openPage(browser, site.url + '/');
-  const canvas = new CanvasPage(page);
-  await canvas.ready();
+  const { page, context, problems, canvas } = await app.ready();
   const start = await canvas.center('c2');
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
@@ -130,9 +112,7 @@ test('Escape during a drag puts the component back and leaves no undo step', asy
 });
 
 test('zoomed far out, components are drawn without text; zooming back in brings it back', async () => {
-  const { page, context, problems } = await openPage(browser, site.url + '/');
-  const canvas = new CanvasPage(page);
-  await canvas.ready();
+  const { page, context, problems, canvas } = await app.ready();
   const label = page.getByTestId('node-label-c1');
   assert.equal(await label.isVisible(), true);
   await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
@@ -147,9 +127,7 @@ test('zoomed far out, components are drawn without text; zooming back in brings 
 });
 
 test('the wheel zooms about the cursor and a background drag pans', async () => {
-  const { page, context, problems } = await openPage(browser, site.url + '/');
-  const canvas = new CanvasPage(page);
-  await canvas.ready();
+  const { page, context, problems, canvas } = await app.ready();
   const before = await canvas.zoomLabel();
   const b = await canvas.box('c1');
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
@@ -175,9 +153,7 @@ test('the wheel zooms about the cursor and a background drag pans', async () => 
 });
 
 test('dropping a component into a subnet re-parents it, in the same undo step', async () => {
-  const { page, context, problems } = await openPage(browser, site.url + '/');
-  const canvas = new CanvasPage(page);
-  await canvas.ready();
+  const { page, context, problems, canvas } = await app.ready();
   const users = await canvas.box('c1');
   const usersAt = await canvas.center('c1');
   const subnet = await page.getByTestId('container-g3').boundingBox();

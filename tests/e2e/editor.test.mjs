@@ -1,28 +1,13 @@
 // Journeys of the editor: add, connect, select, delete, copy and paste, move
 // frames with their contents, edit properties, all undoable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launch, openPage, CanvasPage, snapped } from './harness.mjs';
+import { useSite, snapped } from './harness.mjs';
 
-let site, browser;
-before(async () => {
-  site = await startSite();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function fresh() {
-  const opened = await openPage(browser, site.url + '/');
-  const canvas = new CanvasPage(opened.page);
-  await canvas.ready();
-  return { ...opened, canvas };
-}
+const app = useSite();
 
 test('add a component by searching the palette and pressing Enter, then undo it', async () => {
-  const { page, context, problems, canvas } = await fresh();
+  const { page, context, problems, canvas } = await app.ready();
   await page.getByTestId('palette-search').fill('queue');
   assert.equal(await page.locator('[data-testid^="palette-item-"]').first().getAttribute('data-testid'), 'palette-item-sqs');
   await page.getByTestId('palette-search').press('Enter');
@@ -41,7 +26,7 @@ test('add a component by searching the palette and pressing Enter, then undo it'
 });
 
 test('drag a kind from the palette onto the canvas; it lands where it is dropped', async () => {
-  const { page, context, problems, canvas } = await fresh();
+  const { page, context, problems, canvas } = await app.ready();
   const subnet = await page.getByTestId('container-g5').boundingBox();
   const target = { x: subnet.x + subnet.width / 2, y: subnet.y + subnet.height - 40 };
   await page.getByTestId('palette-item-elasticache_redis').dragTo(canvas.canvas, { targetPosition: { x: target.x - (await canvas.canvas.boundingBox()).x, y: target.y - (await canvas.canvas.boundingBox()).y } });
@@ -54,7 +39,7 @@ test('drag a kind from the palette onto the canvas; it lands where it is dropped
 });
 
 test('select two components with shift-click and press C to connect them; Delete removes; undo restores', async () => {
-  const { page, context, problems, canvas } = await fresh();
+  const { page, context, problems, canvas } = await app.ready();
   await canvas.node('c1').click();
   await canvas.node('c4').click({ modifiers: ['Shift'] });
   await page.keyboard.press('c');
@@ -81,7 +66,7 @@ test('select two components with shift-click and press C to connect them; Delete
 });
 
 test('shift-drag on the background selects what the box holds; Escape mid-box keeps the old selection', async () => {
-  const { page, context, problems, canvas } = await fresh();
+  const { page, context, problems, canvas } = await app.ready();
   const selected = () => page.$$eval('.node.selected', (els) => els.map((e) => e.getAttribute('data-testid').slice(5)).sort());
   await canvas.node('c4').click();
   // A box around the users (left of every container) adds them to the selection.
@@ -130,7 +115,7 @@ test('shift-drag on the background selects what the box holds; Escape mid-box ke
 });
 
 test("drag from a component's handle to another component connects them; dropping on nothing does not", async () => {
-  const { page, context, problems, canvas } = await fresh();
+  const { page, context, problems, canvas } = await app.ready();
   await canvas.node('c1').hover();
   const handle = page.getByTestId('handle-c1');
   await handle.waitFor();
@@ -162,7 +147,7 @@ test("drag from a component's handle to another component connects them; droppin
 });
 
 test('copy and paste a component, then duplicate it; ids are new each time', async () => {
-  const { page, context, problems, canvas } = await fresh();
+  const { page, context, problems, canvas } = await app.ready();
   await canvas.node('c4').click();
   await page.keyboard.press('Control+c');
   await page.keyboard.press('Control+v');
@@ -180,7 +165,7 @@ test('copy and paste a component, then duplicate it; ids are new each time', asy
 });
 
 test('moving the VPC moves everything inside it, in one undo step', async () => {
-  const { page, context, problems, canvas } = await fresh();
+  const { page, context, problems, canvas } = await app.ready();
   const inside = await canvas.center('c3');
   const corner = await canvas.position('c3');
   const outside = await canvas.center('c1');
@@ -209,7 +194,7 @@ test('moving the VPC moves everything inside it, in one undo step', async () => 
 });
 
 test('edit a property in the inspector; invalid input is refused with the reason; undo reverts', async () => {
-  const { page, context, problems, canvas } = await fresh();
+  const { page, context, problems, canvas } = await app.ready();
   await canvas.node('c4').click();
   const before = await page.getByTestId('cost-total').textContent();
   await page.getByTestId('prop-backup_retention_days').fill('90');
@@ -228,7 +213,7 @@ test('edit a property in the inspector; invalid input is refused with the reason
 });
 
 test('labels and names with HTML or script are shown as text, never run', async () => {
-  const { page, context, problems, canvas } = await fresh();
+  const { page, context, problems, canvas } = await app.ready();
   await page.evaluate(() => (window.__pwned = false));
   const hostile = '<img src=x onerror="window.__pwned=true"><script>window.__pwned=true</script>';
   await canvas.node('c3').click();
@@ -246,7 +231,7 @@ test('labels and names with HTML or script are shown as text, never run', async 
 });
 
 test('? opens the keyboard shortcut sheet and Escape closes it', async () => {
-  const { page, context, problems } = await fresh();
+  const { page, context, problems } = await app.ready();
   await page.keyboard.press('?');
   await page.getByTestId('shortcut-sheet').waitFor();
   assert.match(await page.getByTestId('shortcut-sheet').textContent(), /Connect the two selected components/);

@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: the built site on a local static
 // server, Debian's Chromium driven by playwright-core, and page objects.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -49,6 +50,35 @@ export async function openPage(browser, url) {
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
   await page.goto(url);
   return { page, context, problems };
+}
+
+/**
+ * The site and one browser for a whole test file, started before its tests and
+ * closed after them. `open(path)` opens a page of the site, as `openPage` does.
+ */
+export function useSite() {
+  let site, browser;
+  before(async () => {
+    site = await startSite();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return {
+    get url() {
+      return site.url;
+    },
+    open: (path = '/') => openPage(browser, site.url + path),
+    /** Opens a page and waits for the design on the canvas; adds `canvas`, a CanvasPage. */
+    async ready(path = '/') {
+      const opened = await openPage(browser, site.url + path);
+      const canvas = new CanvasPage(opened.page);
+      await canvas.ready();
+      return { ...opened, canvas };
+    },
+  };
 }
 
 /** Runs the `cloudwright` CLI (built by cargo) and parses its JSON output. */

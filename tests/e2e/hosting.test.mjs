@@ -1,22 +1,14 @@
 // Journey: open Cloudwright's own hosting design and see what it costs, as the
 // core's cost model computes it (the same figure the CLI prints).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launch, openPage, CanvasPage, cliJson, usd } from './harness.mjs';
+import { useSite, cliJson, usd } from './harness.mjs';
 
-let site, browser;
-before(async () => {
-  site = await startSite();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const app = useSite();
 
 test('the hosting design opens from the address and its cost comes from the cost model', async () => {
   const expected = cliJson('cost', '--json', 'core/data/examples/hosting.json').total_monthly;
-  const { page, context, problems } = await openPage(browser, site.url + '/?example=hosting');
+  const { page, context, problems } = await app.open('/?example=hosting');
   await page.getByTestId('node-c4').waitFor();
   assert.equal(await page.getByTestId('design-name').textContent(), "Cloudwright's own hosting");
   assert.equal(await page.getByTestId('node-label-c4').textContent(), 'Site bucket');
@@ -28,9 +20,7 @@ test('the hosting design opens from the address and its cost comes from the cost
 test('opening an example from the toolbar replaces the design, updates the cost, and undoes', async () => {
   const threeTier = cliJson('cost', '--json', 'core/data/examples/three-tier.json').total_monthly;
   const hosting = cliJson('cost', '--json', 'core/data/examples/hosting.json').total_monthly;
-  const { page, context, problems } = await openPage(browser, site.url + '/');
-  const canvas = new CanvasPage(page);
-  await canvas.ready();
+  const { page, context, problems, canvas } = await app.ready();
   assert.equal(await page.getByTestId('cost-total').textContent(), usd(threeTier));
   await page.getByTestId('example-picker').selectOption('hosting');
   await page.getByTestId('node-c5').waitFor();

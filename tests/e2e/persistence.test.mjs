@@ -1,33 +1,18 @@
 // Journeys that must never lose work: autosave and restore, a damaged
 // autosave, files saved and opened, and share links.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startSite, launch, openPage, CanvasPage } from './harness.mjs';
+import { useSite } from './harness.mjs';
 
 const AUTOSAVE = 'cloudwright.autosave.v1';
 const DAMAGED = 'cloudwright.autosave.damaged.v1';
-let site, browser;
-before(async () => {
-  site = await startSite();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function fresh(path = '/') {
-  const opened = await openPage(browser, site.url + path);
-  const canvas = new CanvasPage(opened.page);
-  await canvas.ready();
-  return { ...opened, canvas };
-}
+const app = useSite();
 
 const saved = (page) => page.waitForFunction((k) => localStorage.getItem(k) !== null, AUTOSAVE);
 
 test('opening the app saves nothing; an edit is autosaved and a reload restores it', async () => {
-  const { page, context, problems, canvas } = await fresh();
+  const { page, context, problems, canvas } = await app.ready();
   await page.waitForTimeout(400);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), AUTOSAVE), null, 'no edit, no autosave');
   await canvas.drag('c3', 100, 60);
@@ -42,7 +27,7 @@ test('opening the app saves nothing; an edit is autosaved and a reload restores 
 });
 
 test('a damaged autosave gives a clear notice, the default design, and the damaged copy to download', async () => {
-  const { page, context, problems, canvas } = await fresh();
+  const { page, context, problems, canvas } = await app.ready();
   const damaged = '{"format":"cloudwright","version":1,"components":[{"id":"c1","kind":"ec2"';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [AUTOSAVE, damaged]);
   await page.reload();
@@ -59,7 +44,7 @@ test('a damaged autosave gives a clear notice, the default design, and the damag
 });
 
 test('save the design to a file, then open a file with the picker or by dropping it; undo goes back', async () => {
-  const { page, context, problems, canvas } = await fresh();
+  const { page, context, problems, canvas } = await app.ready();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-file').click()]);
   assert.equal(download.suggestedFilename(), 'three-tier-web-app.cloudwright.json');
   const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
@@ -94,7 +79,7 @@ test('save the design to a file, then open a file with the picker or by dropping
 });
 
 test('a share link carries the whole design; with local work it asks before replacing it', async () => {
-  const { page, context, problems, canvas } = await fresh();
+  const { page, context, problems, canvas } = await app.ready();
   await canvas.node('c4').click();
   await page.getByTestId('inspector-label').fill('Shared database');
   await page.getByTestId('inspector-label').press('Enter');
@@ -104,7 +89,7 @@ test('a share link carries the whole design; with local work it asks before repl
   await context.close();
 
   // Somewhere with no local work: it opens at once.
-  const other = await fresh(url.slice(site.url.length));
+  const other = await app.ready(url.slice(app.url.length));
   assert.equal(await other.page.getByTestId('node-label-c4').textContent(), 'Shared database');
   assert.doesNotMatch(other.page.url(), /#d=/, 'the fragment is cleared');
 
