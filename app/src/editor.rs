@@ -61,31 +61,6 @@ where
     sets
 }
 
-/// Where each item sits in the design's lists, so views find their item in O(1).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct DesignIndex {
-    components: HashMap<ComponentId, usize>,
-    links: HashMap<LinkId, usize>,
-}
-
-impl DesignIndex {
-    fn of(d: &Design) -> Self {
-        Self {
-            components: d.components.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect(),
-            links: d.links.iter().enumerate().map(|(i, l)| (l.id.clone(), i)).collect(),
-        }
-    }
-
-    /// True when every id is still where the index says: a move or a property
-    /// edit leaves the index as it was, so it is checked, not rebuilt.
-    fn still_fits(&self, d: &Design) -> bool {
-        self.components.len() == d.components.len()
-            && self.links.len() == d.links.len()
-            && d.components.iter().enumerate().all(|(i, c)| self.components.get(&c.id) == Some(&i))
-            && d.links.iter().enumerate().all(|(i, l)| self.links.get(&l.id) == Some(&i))
-    }
-}
-
 /// The editor context: small and `Copy`, handed to views with `use_context`.
 #[derive(Clone, Copy, Debug)]
 pub struct Editor {
@@ -94,7 +69,6 @@ pub struct Editor {
     history: StoredValue<History>,
     /// Notified whenever the history changes (for the undo/redo buttons).
     history_changed: Trigger,
-    index: Memo<DesignIndex>,
     /// Ids in drawing order; change only when items are added, removed or reordered.
     pub component_ids: Memo<Vec<ComponentId>>,
     pub link_ids: Memo<Vec<LinkId>>,
@@ -145,17 +119,10 @@ fn snap(v: f64) -> f64 {
 impl Editor {
     pub fn new(design: Design) -> Self {
         let design = RwSignal::new(design);
-        let index = Memo::new_owning(move |old: Option<DesignIndex>| {
-            design.with(|d| match old {
-                Some(old) if old.still_fits(d) => (old, false),
-                _ => (DesignIndex::of(d), true),
-            })
-        });
         let editor = Self {
             design,
             history: StoredValue::new(History::new()),
             history_changed: Trigger::new(),
-            index,
             component_ids: ids_memo(design, |d| Box::new(d.components.iter().map(|c| &c.id))),
             link_ids: ids_memo(design, |d| Box::new(d.links.iter().map(|l| &l.id))),
             container_ids: Memo::new_owning(move |old: Option<Vec<ContainerId>>| {
@@ -366,15 +333,14 @@ impl Editor {
         link.with(|l| from.with(|a| to.with(|b| Some(f(l.as_ref()?, a.as_ref()?, b.as_ref()?)))))
     }
 
-    /// The component with `id`, tracked: re-runs the caller when the design changes.
+    /// The component with `id`, tracked: re-runs the caller when that component changes.
     pub fn component(&self, id: &ComponentId) -> Option<Component> {
-        let i = self.index.with(|ix| ix.components.get(id).copied())?;
-        self.design.with(|d| d.components.get(i).filter(|c| &c.id == id).cloned())
+        self.parts.with_value(|p| p.components.get(id).cloned())?.get()
     }
 
+    /// The link with `id`, tracked like [`Editor::component`].
     pub fn link(&self, id: &LinkId) -> Option<Link> {
-        let i = self.index.with(|ix| ix.links.get(id).copied())?;
-        self.design.with(|d| d.links.get(i).filter(|l| &l.id == id).cloned())
+        self.parts.with_value(|p| p.links.get(id).cloned())?.get()
     }
 
     /// Applies an edit through the history. A refused edit changes nothing and
