@@ -50,6 +50,7 @@ fn clear_fragment() {
 /// The design to start with, and anything to tell the user about it.
 pub fn startup() -> (Design, Option<Banner>, Option<String>) {
     let saved = storage().and_then(|s| s.get_item(AUTOSAVE_KEY).ok().flatten());
+    let had_local_work = saved.is_some();
     // What the user had: restored, or set aside if damaged.
     let (local, mut banner, mut notice) = match saved {
         None => (None, None, None),
@@ -81,8 +82,7 @@ pub fn startup() -> (Design, Option<Banner>, Option<String>) {
         clear_fragment();
         match share::decode(&fragment) {
             Ok(shared) => {
-                let nothing_to_lose =
-                    storage().and_then(|s| s.get_item(AUTOSAVE_KEY).ok().flatten()).is_none() && wanted.is_none();
+                let nothing_to_lose = !had_local_work && wanted.is_none();
                 if nothing_to_lose && banner.is_none() {
                     notice = Some(format!("Opened the shared design “{}”", shared.design.name));
                     return (shared.design, None, notice);
