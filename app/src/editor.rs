@@ -72,8 +72,6 @@ pub struct Editor {
     /// Ids in drawing order; change only when items are added, removed or reordered.
     pub component_ids: Memo<Vec<ComponentId>>,
     pub link_ids: Memo<Vec<LinkId>>,
-    /// True while a drag is moving items (between `begin` and `commit`/`cancel`).
-    moving: RwSignal<bool>,
     parts: StoredValue<Parts>,
     /// Container ids, outermost first, so inner frames draw on top.
     pub container_ids: Memo<Vec<ContainerId>>,
@@ -142,7 +140,6 @@ impl Editor {
                     (ids.into_iter().map(|(_, id)| id).collect(), true)
                 })
             }),
-            moving: RwSignal::new(false),
             parts: StoredValue::new(Parts::default()),
             selection: RwSignal::new(Vec::new()),
             viewport: RwSignal::new(Viewport::default()),
@@ -385,13 +382,12 @@ impl Editor {
     /// Opens a history gesture (a drag): the edits until [`Editor::commit`] are one undo step.
     pub fn begin(&self, label: &str) {
         self.history.update_value(|h| h.begin(label));
-        self.moving.set(true);
+        self.history_changed.notify();
     }
 
     pub fn commit(&self) {
         self.history.update_value(History::commit);
         self.history_changed.notify();
-        self.moving.set(false);
     }
 
     /// Abandons the open gesture, restoring the design as it was.
@@ -399,7 +395,6 @@ impl Editor {
         self.design.update(|d| self.history.update_value(|h| h.cancel(d)));
         self.sync_parts();
         self.history_changed.notify();
-        self.moving.set(false);
     }
 
     /// Runs `analysis` on the design, except while items are being dragged:
@@ -410,9 +405,12 @@ impl Editor {
         self,
         analysis: impl Fn(&Design) -> T + Send + Sync + 'static,
     ) -> Memo<T> {
-        Memo::new(move |last: Option<&T>| match last {
-            Some(last) if self.moving.get() => last.clone(),
-            _ => self.design.with(&analysis),
+        Memo::new(move |last: Option<&T>| {
+            self.history_changed.track();
+            match last {
+                Some(last) if self.history.with_value(History::in_gesture) => last.clone(),
+                _ => self.design.with(&analysis),
+            }
         })
     }
 
