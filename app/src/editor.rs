@@ -256,6 +256,18 @@ impl Editor {
         }
     }
 
+    /// Lays the whole design out left to right by tiers (one undo step), and shows it.
+    pub fn auto_layout(&self) {
+        match self.design.with_untracked(cloudwright_core::layout::auto_layout) {
+            Some(cmd) => {
+                if self.apply(cmd, "Auto-layout").is_ok() {
+                    self.fit();
+                }
+            }
+            None => self.notice.set(Some("Already laid out".into())),
+        }
+    }
+
     /// Links the first selected component to the second.
     pub fn connect_selected(&self) {
         let ids: Vec<ComponentId> = self

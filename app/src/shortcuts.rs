@@ -20,7 +20,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Shift + drag the background", "Select everything inside the box"),
     ("Drag a component's ○ handle", "Connect it to the component you drop on"),
     ("Drag a component", "Move it; its corner snaps to the 20-unit grid"),
-    ("Wheel, + and −", "Zoom"),
+    ("Shift L", "Auto-layout: arrange the design left to right by tiers"),
+    ("Wheel, pinch, + and −", "Zoom"),
     ("0", "Zoom to fit the design"),
     ("Escape", "Cancel a drag, or clear the selection"),
     ("?", "Show or hide this sheet"),
@@ -32,6 +33,9 @@ enum Focus {
     Text,
     /// A select or checkbox: it owns plain keys (arrows, letters); Ctrl/⌘ ones are ours.
     Control,
+    /// A button owns Space and Enter (they press it); every other key is ours,
+    /// so clicking a toolbar button does not switch the shortcuts off.
+    Button,
     Canvas,
 }
 
@@ -50,14 +54,19 @@ fn focus(ev: &web_sys::KeyboardEvent) -> Focus {
                 Focus::Text
             }
         }
-        "SELECT" | "BUTTON" => Focus::Control,
+        "SELECT" => Focus::Control,
+        "BUTTON" => Focus::Button,
         _ => Focus::Canvas,
     }
 }
 
 /// True when a plain key (Space, a letter) is the canvas's, not a focused control's.
 pub fn plain_key_is_ours(ev: &web_sys::KeyboardEvent) -> bool {
-    matches!(focus(ev), Focus::Canvas)
+    match focus(ev) {
+        Focus::Canvas => true,
+        Focus::Button => !matches!(ev.key().as_str(), " " | "Enter"),
+        Focus::Text | Focus::Control => false,
+    }
 }
 
 /// Installs the editor's keyboard shortcuts on the window for the life of the app.
@@ -67,6 +76,7 @@ pub fn install(editor: Editor, sheet: RwSignal<bool>) {
         match focus(&ev) {
             Focus::Text => return,
             Focus::Control if !command => return,
+            Focus::Button if !command && matches!(ev.key().as_str(), " " | "Enter") => return,
             _ => {}
         }
         let key = ev.key();
@@ -102,6 +112,10 @@ pub fn install(editor: Editor, sheet: RwSignal<bool>) {
             }
             (false, "Delete" | "Backspace") => {
                 editor.delete_selection();
+                true
+            }
+            (false, "L") if ev.shift_key() => {
+                editor.auto_layout();
                 true
             }
             (false, "c" | "C") => {

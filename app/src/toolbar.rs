@@ -45,6 +45,9 @@ pub fn Toolbar(
                     "Redo"
                 </button>
             </div>
+            <button data-testid="auto-layout" title="Arrange the design left to right by tiers (Shift+L)" on:click=move |_| editor.auto_layout()>
+                "Tidy up"
+            </button>
             <div class="tool-group">
                 <button data-testid="zoom-out" title="Zoom out" on:click=move |_| zoom_by(1.0 / 1.25)>"−"</button>
                 <span class="zoom" data-testid="zoom">{move || format!("{:.0} %", editor.viewport.with(|v| v.zoom) * 100.0)}</span>

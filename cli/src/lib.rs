@@ -131,6 +131,11 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Print the design laid out left to right by tiers (the app's auto-layout).
+    Layout {
+        /// The design file (`-` for standard input).
+        file: PathBuf,
+    },
     /// Rewrite a design file in canonical form.
     Fmt {
         /// The design file (`-` reads standard input and writes standard output).
@@ -359,6 +364,13 @@ fn execute(command: Command) -> Result<Outcome, String> {
         Command::Synth { components, seed } => {
             let design = cloudwright_core::synth::design(components as usize, seed);
             Ok(Outcome { stdout: export(&design), code: 0 })
+        }
+        Command::Layout { file } => {
+            let mut design = open(&file, catalog)?.design;
+            if let Some(cmd) = cloudwright_core::layout::auto_layout(&design) {
+                cmd.apply(&mut design).map_err(|e| format!("{}: cannot lay out: {e}", display(&file)))?;
+            }
+            Ok(ok(export(&design)))
         }
         Command::Fmt { file, check, repair } => {
             let text = read(&file)?;

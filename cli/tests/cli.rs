@@ -285,3 +285,25 @@ fn synth_prints_a_valid_design_of_the_size_asked_and_refuses_nonsense() {
         assert!(!text(&out.stderr).is_empty());
     }
 }
+
+#[test]
+fn layout_prints_the_design_laid_out_and_a_second_pass_changes_nothing() {
+    let path = scratch("layout-in.json", EXAMPLE);
+    let out = cloudwright(&["layout", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let first = text(&out.stdout);
+    let json: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(json["components"].as_array().unwrap().len(), 4, "nothing added or lost");
+    // Users (tier 0) end up left of the database (tier 3).
+    let x = |id: &str| {
+        json["components"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["x"].as_f64().unwrap()
+    };
+    assert!(x("c1") < x("c4"), "{first}");
+    let again = scratch("layout-again.json", &first);
+    assert_eq!(text(&cloudwright(&["layout", again.to_str().unwrap()]).stdout), first);
+
+    let broken = scratch("layout-broken.json", "{ not json");
+    let out = cloudwright(&["layout", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("layout-broken.json"), "{}", text(&out.stderr));
+}

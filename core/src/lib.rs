@@ -16,6 +16,7 @@ pub mod format;
 pub mod graph;
 pub mod history;
 pub mod id;
+pub mod layout;
 pub mod limits;
 pub mod migration;
 pub mod resilience;

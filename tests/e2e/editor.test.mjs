@@ -2,7 +2,10 @@
 // frames with their contents, edit properties, all undoable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, snapped } from './harness.mjs';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { useSite, snapped, cliJson } from './harness.mjs';
 
 const app = useSite();
 
@@ -237,6 +240,40 @@ test('? opens the keyboard shortcut sheet and Escape closes it', async () => {
   assert.match(await page.getByTestId('shortcut-sheet').textContent(), /Connect the two selected components/);
   await page.keyboard.press('Escape');
   assert.equal(await page.getByTestId('shortcut-sheet').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Tidy up lays the design out as the core does (same as `cloudwright layout`), in one undo step', async () => {
+  const { page, context, problems, canvas } = await app.ready();
+  // Jumble it: drag the database out to the lower left.
+  await canvas.drag('c4', -420, 160);
+  const jumbled = await canvas.position('c4');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-file').click()]);
+  const file = join(tmpdir(), `cloudwright-layout-${process.pid}.json`);
+  writeFileSync(file, await (await download.createReadStream()).toArray().then((b) => Buffer.concat(b)));
+  const expected = cliJson('layout', file);
+
+  await page.getByTestId('auto-layout').click();
+  for (const c of expected.components) {
+    assert.deepEqual(await canvas.position(c.id), { x: c.x, y: c.y }, `${c.id} where the core put it`);
+  }
+  for (const g of expected.containers) {
+    const body = page.getByTestId(`container-${g.id}`).locator('.frame-body');
+    const got = await Promise.all(['x', 'y', 'width', 'height'].map(async (a) => Number(await body.getAttribute(a))));
+    assert.deepEqual(got, [g.x, g.y, g.w, g.h], `${g.id} framed where the core put it`);
+  }
+  // Callers are left of what they call.
+  const xs = await Promise.all(['c1', 'c2', 'c3'].map(async (id) => (await canvas.position(id)).x));
+  assert.ok(xs[0] < xs[1] && xs[1] < xs[2], `tiers left to right: ${xs}`);
+
+  await canvas.undoKey();
+  assert.deepEqual(await canvas.position('c4'), jumbled, 'one undo step puts everything back');
+  await canvas.redoKey();
+  const c4 = expected.components.find((c) => c.id === 'c4');
+  assert.deepEqual(await canvas.position('c4'), { x: c4.x, y: c4.y });
+  await page.keyboard.press('Shift+L');
+  await page.waitForFunction(() => document.querySelector('[data-testid="notice"]').textContent.includes('Already laid out'));
   assert.deepEqual(problems, []);
   await context.close();
 });
