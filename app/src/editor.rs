@@ -377,6 +377,17 @@ impl Editor {
         }
     }
 
+    /// Makes `design` the document with a fresh history (another design from
+    /// the library: undo does not cross from one design to another), and shows it.
+    pub fn load(&self, design: Design) {
+        self.history.set_value(History::new());
+        self.design.set(design);
+        self.sync_parts();
+        self.selection.set(Vec::new());
+        self.history_changed.notify();
+        self.fit();
+    }
+
     /// Zooms by `factor` about the middle of the canvas.
     pub fn zoom_by(&self, factor: f64) {
         let (w, h) = self.canvas_size.get_untracked();

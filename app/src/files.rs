@@ -25,7 +25,7 @@ pub fn download(name: &str, text: &str, mime: &str) {
 }
 
 /// A file name from a design name: letters, digits and dashes.
-fn file_name(design: &Design) -> String {
+pub fn file_name(design: &Design) -> String {
     let stem: String = design
         .name
         .chars()
@@ -105,10 +105,17 @@ pub fn FileButtons(
 ) -> impl IntoView {
     let picker = NodeRef::<leptos::html::Input>::new();
     let sharing = RwSignal::new(None::<String>);
+    let library = RwSignal::new(false);
     view! {
         <div class="tool-group">
-            <button data-testid="new-design" title="Start a new, empty design (undoable)"
-                on:click=move |_| editor.open(Design { name: "Untitled design".into(), ..Design::default() }, "New design")>"New"</button>
+            <button data-testid="new-design" title="Start a new, empty design; this one stays in your designs"
+                on:click=move |_| {
+                    if let Err(e) = crate::library::new_design(editor) {
+                        editor.notice.set(Some(format!("No new design: {e}")));
+                    }
+                }>"New"</button>
+            <button data-testid="library-button" title="Your designs in this browser: open, rename, duplicate, delete"
+                on:click=move |_| library.set(true)>"Designs"</button>
             <button data-testid="open-file" title="Open a design file (or drop one on the page)"
                 on:click=move |_| { if let Some(p) = picker.get() { p.click(); } }>"Open"</button>
             <input type="file" accept=".json,application/json" class="hidden" data-testid="file-input" node_ref=picker
@@ -122,6 +129,7 @@ pub fn FileButtons(
             <button data-testid="save-file" title="Save the design as a file" on:click=move |_| save(editor)>"Save"</button>
             <button data-testid="share" title="A link that carries the whole design" on:click=move |_| sharing.set(Some(share_url(editor)))>"Share"</button>
         </div>
+        <crate::library::Library open=library editor />
         <Show when=move || sharing.with(Option::is_some)>
             <div class="sheet-backdrop" on:click=move |_| sharing.set(None)>
                 <div class="sheet" role="dialog" aria-label="Share link" data-testid="share-dialog" on:click=|ev| ev.stop_propagation()>

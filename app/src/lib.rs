@@ -7,6 +7,7 @@ pub mod canvas;
 pub mod editor;
 mod files;
 mod inspector;
+mod library;
 mod palette;
 mod persistence;
 mod shortcuts;

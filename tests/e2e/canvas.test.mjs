@@ -25,13 +25,15 @@ test('dragging a component moves it; Ctrl+Z puts it back; Ctrl+Shift+Z moves it 
   const start = await canvas.center('c3');
   const corner = await canvas.position('c3');
   const scale = await canvas.scale('c3');
-  await canvas.drag('c3', 120, 80);
+  // About 127×87 design units: far from a half grid step, so where it snaps is certain.
+  const [mx, my] = [127 * scale, 87 * scale];
+  await canvas.drag('c3', mx, my);
   const moved = await canvas.center('c3');
   const landed = await canvas.position('c3');
-  // The pointer moved 120×80 px; the corner follows it and snaps to the 20-unit grid.
-  assert.equal(landed.x, snapped(corner.x, 120, scale), `moved right with the pointer, on the grid (${corner.x} → ${landed.x})`);
-  assert.equal(landed.y, snapped(corner.y, 80, scale), `moved down with the pointer, on the grid (${corner.y} → ${landed.y})`);
-  assert.ok(Math.abs(moved.x - start.x - 120) <= 10 * scale + 1, `stays within half a grid step of the pointer`);
+  // The corner follows the pointer and snaps to the 20-unit grid.
+  assert.equal(landed.x, snapped(corner.x, mx, scale), `moved right with the pointer, on the grid (${corner.x} → ${landed.x})`);
+  assert.equal(landed.y, snapped(corner.y, my, scale), `moved down with the pointer, on the grid (${corner.y} → ${landed.y})`);
+  assert.ok(Math.abs(moved.x - start.x - mx) <= 10 * scale + 1, `stays within half a grid step of the pointer`);
   assert.equal(await page.getByTestId('undo').isDisabled(), false);
 
   await canvas.undoKey();

@@ -178,11 +178,13 @@ test('moving the VPC moves everything inside it, in one undo step', async () => 
   const header = await page.getByTestId('container-g2').locator('.frame-header').boundingBox();
   await page.mouse.move(header.x + 60, header.y + 10);
   await page.mouse.down();
-  await page.mouse.move(header.x + 60 + 90, header.y + 10 + 40, { steps: 8 });
+  // Whole grid steps plus a little, so the expected snap is never a coin toss at a half step.
+  const [mx, my] = [(4 * 20 + 3) * scale, (2 * 20 + 4) * scale];
+  await page.mouse.move(header.x + 60 + mx, header.y + 10 + my, { steps: 8 });
   await page.mouse.up();
   // The VPC's corner snaps to the grid; everything inside moves by the same amount.
-  const dx = snapped(vpc.x, 90, scale) - vpc.x;
-  const dy = snapped(vpc.y, 40, scale) - vpc.y;
+  const dx = snapped(vpc.x, mx, scale) - vpc.x;
+  const dy = snapped(vpc.y, my, scale) - vpc.y;
   assert.ok(dx !== 0 || dy !== 0, 'the drag moved the VPC');
   assert.equal(Number(await body.getAttribute('x')), vpc.x + dx);
   const landed = await canvas.position('c3');

@@ -112,3 +112,61 @@ test('a share link carries the whole design; with local work it asks before repl
   assert.deepEqual(other.problems, []);
   await other.context.close();
 });
+
+test('the design library: new, open, rename, duplicate, delete; it survives a reload; an unreadable entry is kept', async () => {
+  const { page, context, problems, canvas } = await app.ready();
+  const rows = () => page.$$eval('[data-testid^="library-row-"]', (els) => els.map((e) => e.querySelector('input').value));
+  const library = async () => {
+    await page.getByTestId('library-button').click();
+    await page.getByTestId('library').waitFor();
+  };
+  // Start a second design; the first stays in the library.
+  await page.getByTestId('new-design').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="design-name"]').textContent === 'Untitled design');
+  assert.equal(await canvas.nodeIds().then((ids) => ids.length), 0);
+  assert.equal(await page.getByTestId('undo').isDisabled(), true, 'undo does not cross into the other design');
+  await page.getByTestId('palette-search').fill('lambda');
+  await page.getByTestId('palette-search').press('Enter');
+  await canvas.node('c1').waitFor();
+
+  await library();
+  assert.deepEqual(await rows(), ['Untitled design', 'Three-tier web app']);
+  // Rename the open one (undoable, like any edit) and the other one.
+  await page.getByTestId('library-name-d2').fill('Scratch');
+  await page.getByTestId('library-name-d2').press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid="design-name"]').textContent === 'Scratch');
+  await page.getByTestId('library-name-d1').fill('Shop');
+  await page.getByTestId('library-name-d1').press('Enter');
+  await page.getByTestId('library-duplicate-d1').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="library-row-"]').length === 3);
+  assert.deepEqual(await rows(), ['Scratch', 'Shop', 'Shop (copy)']);
+  assert.equal(await page.getByTestId('library-detail-d1').textContent(), '4 components');
+  // Delete the copy, after confirming.
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('library-delete-d3').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="library-row-"]').length === 2);
+  assert.equal(await page.getByTestId('library-delete-d2').isDisabled(), true, 'the open design cannot be deleted');
+  // Open the shop: its four components are back, and the scratch design is kept.
+  await page.getByTestId('library-open-d1').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="design-name"]').textContent === 'Shop');
+  assert.equal((await canvas.nodeIds()).length, 4);
+
+  // A reload opens the shop again, with the scratch design in the library.
+  await page.waitForTimeout(400); // the autosave's debounce
+  await page.reload();
+  await canvas.ready();
+  assert.equal(await page.getByTestId('design-name').textContent(), 'Shop');
+  await library();
+  assert.deepEqual(await rows(), ['Shop', 'Scratch']);
+  await page.getByTestId('library-close').click();
+
+  // A damaged entry is listed with the reason, cannot be opened, and can be downloaded.
+  await page.evaluate(() => localStorage.setItem('cloudwright.library.d9', '{"format": "cloudwright", "version": 1, "compo'));
+  await library();
+  assert.match(await page.getByTestId('library-detail-d9').textContent(), /cannot be opened/);
+  assert.equal(await page.getByTestId('library-open-d9').isDisabled(), true);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('library-download-d9').click()]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), '{"format": "cloudwright", "version": 1, "compo');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
