@@ -7,7 +7,7 @@ mod link;
 mod node;
 pub mod viewport;
 
-use cloudwright_core::{ComponentId, ContainerId};
+use cloudwright_core::{ComponentId, ContainerId, LinkId};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,18 +15,25 @@ use wasm_bindgen::JsCast;
 use crate::editor::use_editor;
 use frame::Frame;
 use gesture::{step, Gesture, Hit, Input, Reaction};
-use link::LinkView;
+use link::{LinkView, SelectedLinkEnds};
 use node::Node;
 use viewport::Viewport;
 
-/// The nearest element at or above `el` with a `data-hit` of `c:<component>`,
-/// `h:<component>` (its connect handle) or `g:<container>`; else the background.
+/// The nearest element at or above `el` with a `data-hit`: `c:<component>`,
+/// `h:<component>` (its connect handle), `g:<container>` (its header),
+/// `r:<container>` (its resize grip), `t:<container>` (its collapse toggle),
+/// `l:<link>`, or `f:<link>` / `e:<link>` (a link's from and to ends); else the background.
 fn hit_from(el: Option<web_sys::Element>) -> Hit {
     let hit = el.and_then(|el| el.closest("[data-hit]").ok().flatten()).and_then(|el| el.get_attribute("data-hit"));
     match hit.as_deref().and_then(|h| h.split_once(':')) {
         Some(("c", id)) => Hit::Component(ComponentId::new(id)),
         Some(("h", id)) => Hit::Handle(ComponentId::new(id)),
         Some(("g", id)) => Hit::Container(ContainerId::new(id)),
+        Some(("r", id)) => Hit::Resize(ContainerId::new(id)),
+        Some(("t", id)) => Hit::Toggle(ContainerId::new(id)),
+        Some(("l", id)) => Hit::Link(LinkId::new(id)),
+        Some(("f", id)) => Hit::LinkEnd(LinkId::new(id), false),
+        Some(("e", id)) => Hit::LinkEnd(LinkId::new(id), true),
         _ => Hit::Background,
     }
 }
@@ -45,6 +52,8 @@ fn hit_at(x: f64, y: f64) -> Hit {
 /// Below this zoom a component's text would be under 5 px high: the canvas
 /// draws boxes and lines only (each box's name still shows on hover).
 const FAR_ZOOM: f64 = 0.35;
+/// How near a link a press must be to select it, in screen pixels.
+const LINK_TOLERANCE: f64 = 6.0;
 
 /// The canvas: containers, links and components of the current design.
 #[component]
@@ -117,6 +126,9 @@ pub fn Canvas() -> impl IntoView {
                 Reaction::SetMarquee(r) => marquee.set(r),
                 Reaction::SetPreview(p) => preview.set(p),
                 Reaction::Connect(from, to) => editor.connect(&from, &to),
+                Reaction::Edit(command, label) => {
+                    let _ = editor.apply(command, label);
+                }
             }
         }
     };
@@ -138,7 +150,16 @@ pub fn Canvas() -> impl IntoView {
         }
         // The middle button, or any drag with Space held, pans.
         let pan = ev.button() == 1 || space.get_untracked();
-        let hit = if pan { Hit::Background } else { hit_of(&ev) };
+        let mut hit = if pan { Hit::Background } else { hit_of(&ev) };
+        if hit == Hit::Background && !pan && !ev.shift_key() {
+            // Near a link counts as on it: lines are thin.
+            let (x, y) = local(&ev);
+            let view = editor.viewport.get_untracked();
+            let at = view.to_design(x, y);
+            if let Some(id) = editor.design.with_untracked(|d| gesture::link_near(d, at, LINK_TOLERANCE / view.zoom)) {
+                hit = Hit::Link(id);
+            }
+        }
         let additive = !pan && (ev.shift_key() || ev.ctrl_key() || ev.meta_key());
         run(Input::Down { hit, screen: local(&ev), additive });
     };
@@ -256,6 +277,7 @@ pub fn Canvas() -> impl IntoView {
                         <Node id />
                     </For>
                 </g>
+                <SelectedLinkEnds />
                 {move || preview.get().map(|(a, b)| view! {
                     <line class="connect-preview" data-testid="connect-preview" x1=a.x y1=a.y x2=b.x y2=b.y marker-end="url(#arrow)" />
                 })}

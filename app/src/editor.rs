@@ -21,6 +21,10 @@ use crate::canvas::viewport::Viewport;
 struct Parts {
     components: HashMap<ComponentId, ArcRwSignal<Option<Component>>>,
     links: HashMap<LinkId, ArcRwSignal<Option<Link>>>,
+    /// Whether each component is out of sight in a collapsed container.
+    hidden: HashMap<ComponentId, ArcRwSignal<bool>>,
+    /// Whether any of `hidden` is true (else, with nothing collapsed, there is nothing to update).
+    any_hidden: bool,
 }
 
 /// Brings `signals` in line with `items`: changed items are set, new ones get a
@@ -315,6 +319,42 @@ impl Editor {
         for (signal, value) in links {
             signal.set(value);
         }
+        self.sync_hidden();
+    }
+
+    /// Updates which components are hidden by a collapsed container.
+    fn sync_hidden(&self) {
+        let changes = self.design.with_untracked(|d| {
+            let collapsed = d.containers.iter().any(|g| g.collapsed);
+            self.parts
+                .try_update_value(|p| {
+                    if !collapsed && !p.any_hidden {
+                        return Vec::new();
+                    }
+                    p.any_hidden = collapsed;
+                    let mut changes = Vec::new();
+                    for c in &d.components {
+                        let hidden = collapsed && d.is_hidden(c.parent.as_ref());
+                        let signal = p.hidden.entry(c.id.clone()).or_insert_with(|| ArcRwSignal::new(false));
+                        if signal.get_untracked() != hidden {
+                            changes.push((signal.clone(), hidden));
+                        }
+                    }
+                    changes
+                })
+                .unwrap_or_default()
+        });
+        for (signal, hidden) in changes {
+            signal.set(hidden);
+        }
+    }
+
+    /// Whether component `id` is hidden inside a collapsed container, tracked.
+    pub fn is_hidden(&self, id: &ComponentId) -> bool {
+        let signal = self
+            .parts
+            .try_update_value(|p| p.hidden.entry(id.clone()).or_insert_with(|| ArcRwSignal::new(false)).clone());
+        signal.is_some_and(|s| s.get())
     }
 
     /// The component `id`, as a signal that changes only when it does (for a view of it).

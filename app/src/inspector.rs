@@ -201,7 +201,7 @@ fn LinkPanel(id: LinkId) -> impl IntoView {
     };
     view! {
         <h2 class="inspector-title">"Link"</h2>
-        <p class="inspector-note">{names}</p>
+        <p class="inspector-note" data-testid="link-ends">{names}</p>
         <label class="field">
             <span class="field-name">"Protocol"</span>
             <input type="text" data-testid="link-protocol" maxlength="40" prop:value=move || link.with(|l| l.as_ref().map(|l| l.protocol.clone()).unwrap_or_default())

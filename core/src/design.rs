@@ -427,12 +427,20 @@ impl Design {
 
     /// The innermost container whose frame holds `p`, skipping `exclude` and
     /// everything inside it (used when dropping items into containers).
+    /// Collapsed containers, and what is inside them, are not drop targets.
     pub fn container_at(&self, p: Point, exclude: Option<&ContainerId>) -> Option<&Container> {
         self.containers
             .iter()
             .filter(|c| c.rect.contains(p))
+            .filter(|c| !self.is_hidden(Some(&c.id)))
             .filter(|c| exclude.is_none_or(|ex| !self.is_within(&c.id, ex)))
             .max_by_key(|c| self.ancestors(Some(&c.id)).len())
+    }
+
+    /// Whether something placed in `parent` is out of sight: `parent` or a
+    /// container around it is collapsed.
+    pub fn is_hidden(&self, parent: Option<&ContainerId>) -> bool {
+        self.ancestors(parent).iter().any(|c| c.collapsed)
     }
 
     /// A component id not used in this design: one past the highest numbered id.

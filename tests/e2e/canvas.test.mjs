@@ -9,8 +9,8 @@ test('the built site loads the default design with no console errors', async () 
   const { page, context, problems, canvas } = await app.ready();
   assert.deepEqual(await canvas.nodeIds(), ['c1', 'c2', 'c3', 'c4']);
   assert.equal(await page.getByTestId('node-label-c4').textContent(), 'Orders DB');
-  assert.equal(await page.locator('[data-testid^="link-"]').count(), 3);
-  assert.equal(await page.locator('[data-testid^="container-"]').count(), 5);
+  assert.equal(await page.locator('g.link').count(), 3);
+  assert.equal(await page.locator('g.frame').count(), 5);
   assert.match(await page.getByTestId('counts').textContent(), /4 components · 3 links · 5 containers/);
   assert.match(await page.getByTestId('findings').textContent(), /0 errors/);
   assert.equal(await page.title(), 'Three-tier web app — Cloudwright');

@@ -279,3 +279,67 @@ test('Tidy up lays the design out as the core does (same as `cloudwright layout`
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('resize a container by its corner and collapse it with its toggle; each is one undo step', async () => {
+  const { page, context, problems, canvas } = await app.ready();
+  const body = page.getByTestId('container-g2').locator('.frame-body');
+  const size = async () => [Number(await body.getAttribute('width')), Number(await body.getAttribute('height'))];
+  const before = await size();
+  const scale = await canvas.scale();
+  const grip = await page.getByTestId('container-grip-g2').boundingBox();
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  // Three grid steps right and two down (plus a little): the corner snaps to the grid.
+  await page.mouse.move(grip.x + grip.width / 2 + 63 * scale, grip.y + grip.height / 2 + 44 * scale, { steps: 6 });
+  await page.mouse.up();
+  assert.deepEqual(await size(), [before[0] + 60, before[1] + 40]);
+  // Shrinking stops where the subnets inside would be cut off.
+  await page.mouse.move(grip.x + 63 * scale, grip.y + 44 * scale);
+  await page.mouse.down();
+  await page.mouse.move(grip.x - 600 * scale, grip.y - 600 * scale, { steps: 6 });
+  await page.mouse.up();
+  const [w, h] = await size();
+  assert.ok(w >= 900 && w < before[0] && h >= 360 && h < before[1], `shrunk only to its contents: ${w}×${h}`);
+  await canvas.undoKey();
+  await canvas.undoKey();
+  assert.deepEqual(await size(), before, 'two undo steps: one per resize');
+
+  // Collapse the private subnet: the web app and its links are hidden, the header says what is inside.
+  await page.getByTestId('container-toggle-g4').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="node-c3"]').classList.contains('hidden'));
+  assert.match(await page.getByTestId('container-g4').textContent(), /\(1 inside\)/);
+  assert.equal(await page.getByTestId('link-l2').evaluate((e) => e.classList.contains('hidden')), true);
+  assert.equal(await canvas.node('c2').evaluate((e) => e.classList.contains('hidden')), false, 'the neighbours stay');
+  await page.getByTestId('container-toggle-g4').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="node-c3"]').classList.contains('hidden'));
+  await canvas.undoKey();
+  await page.waitForFunction(() => document.querySelector('[data-testid="node-c3"]').classList.contains('hidden'));
+  await canvas.undoKey();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="node-c3"]').classList.contains('hidden'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("click a link to select it, then drag its end onto another component to re-route it; undo puts it back", async () => {
+  const { page, context, problems, canvas } = await app.ready();
+  // A press a few pixels off the thin line still selects it.
+  const line = await page.getByTestId('link-line-l1').boundingBox();
+  await page.mouse.click(line.x + line.width / 2, line.y + line.height / 2 + 4);
+  assert.equal(await page.getByTestId('link-ends').textContent(), 'Users → Load balancer');
+  const end = await page.getByTestId('link-to-l1').boundingBox();
+  const target = await canvas.center('c3');
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x, target.y, { steps: 10 });
+  assert.equal(await page.getByTestId('connect-preview').count(), 1, 'a line follows the pointer');
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector('[data-testid="link-ends"]').textContent === 'Users → Web app');
+  assert.match(await page.getByTestId('counts').textContent(), /4 components · 3 links/);
+  await canvas.undoKey();
+  await page.waitForFunction(() => document.querySelector('[data-testid="link-ends"]').textContent === 'Users → Load balancer');
+  // Delete removes a selected link.
+  await page.keyboard.press('Delete');
+  assert.match(await page.getByTestId('counts').textContent(), /4 components · 2 links/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use cloudwright_core::{Command, ComponentId, ContainerId, Design, ItemRef, Point, Rect, COMPONENT_SIZE};
+use cloudwright_core::{Command, ComponentId, ContainerId, Design, ItemRef, LinkId, Point, Rect, COMPONENT_SIZE};
 
 use super::viewport::Viewport;
 use crate::editor::GRID;
@@ -21,14 +21,22 @@ pub enum Hit {
     Container(ContainerId),
     /// The connector handle on a component's edge.
     Handle(ComponentId),
+    /// A link's line.
+    Link(LinkId),
+    /// The handle on one end of a (selected) link: `true` for its `to` end.
+    LinkEnd(LinkId, bool),
+    /// A container's resize grip (bottom-right corner).
+    Resize(ContainerId),
+    /// A container's collapse / expand toggle.
+    Toggle(ContainerId),
 }
 
 impl Hit {
     fn item(&self) -> Option<ItemRef> {
         match self {
-            Hit::Background | Hit::Handle(_) => None,
             Hit::Component(id) => Some(ItemRef::Component(id.clone())),
             Hit::Container(id) => Some(ItemRef::Container(id.clone())),
+            _ => None,
         }
     }
 }
@@ -47,6 +55,11 @@ pub enum Gesture {
     BoxSelecting { from: Point, base: Vec<ItemRef> },
     /// Dragging from a component's handle to another component.
     Connecting { from: ComponentId },
+    /// Dragging one end of a link to another component; `to_end` says which end.
+    Rerouting { link: LinkId, to_end: bool },
+    /// Dragging a container's corner: its frame at the press, and the smallest
+    /// size that still holds its contents.
+    Resizing { id: ContainerId, press: Point, start: Rect, min: (f64, f64) },
 }
 
 /// A pointer or keyboard event, already in canvas terms.
@@ -87,6 +100,8 @@ pub enum Reaction {
     /// The link being drawn, from a component's centre to the pointer, or none.
     SetPreview(Option<(Point, Point)>),
     Connect(ComponentId, ComponentId),
+    /// A single edit, undoable on its own, with its label for the history.
+    Edit(Command, &'static str),
 }
 
 fn rect_between(a: Point, b: Point) -> Rect {
@@ -105,10 +120,44 @@ pub fn items_in(design: &Design, r: &Rect) -> Vec<ItemRef> {
     design
         .containers
         .iter()
-        .filter(|g| inside(r, &g.rect))
+        .filter(|g| inside(r, &g.rect) && !design.is_hidden(g.parent.as_ref()))
         .map(|g| ItemRef::Container(g.id.clone()))
-        .chain(design.components.iter().filter(|c| inside(r, &c.rect())).map(|c| ItemRef::Component(c.id.clone())))
+        .chain(
+            design
+                .components
+                .iter()
+                .filter(|c| inside(r, &c.rect()) && !design.is_hidden(c.parent.as_ref()))
+                .map(|c| ItemRef::Component(c.id.clone())),
+        )
         .collect()
+}
+
+/// The link passing within `tolerance` of `p` (design units), nearest first;
+/// links hidden in a collapsed container are skipped. A press on the
+/// background this close to a link selects it, so a thin line is easy to hit
+/// without a wide invisible copy of every link on the page.
+pub fn link_near(design: &Design, p: Point, tolerance: f64) -> Option<LinkId> {
+    let mut best: Option<(f64, &LinkId)> = None;
+    for l in &design.links {
+        let (Some(a), Some(b)) = (design.component(&l.from), design.component(&l.to)) else { continue };
+        if design.is_hidden(a.parent.as_ref()) || design.is_hidden(b.parent.as_ref()) {
+            continue;
+        }
+        let (ra, rb) = (a.rect(), b.rect());
+        let (s, e) = (ra.boundary_towards(rb.center()), rb.boundary_towards(ra.center()));
+        let d = segment_distance(p, s, e);
+        if d <= tolerance && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, &l.id));
+        }
+    }
+    best.map(|(_, id)| id.clone())
+}
+
+fn segment_distance(p: Point, a: Point, b: Point) -> f64 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 { 0.0 } else { (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0) };
+    (p.x - (a.x + t * dx)).hypot(p.y - (a.y + t * dy))
 }
 
 /// The next state and the effects of `input`.
@@ -156,6 +205,62 @@ pub fn step(
         (Gesture::Connecting { .. }, Input::Up { .. } | Input::Cancel) => {
             (Gesture::Idle, vec![Reaction::SetPreview(None)])
         }
+        (Gesture::Idle, Input::Down { hit: Hit::Link(id), additive, .. }) => {
+            let item = ItemRef::Link(id);
+            let fx = if additive { Reaction::Toggle(item) } else { Reaction::Select(vec![item]) };
+            (Gesture::Idle, vec![fx])
+        }
+        (Gesture::Idle, Input::Down { hit: Hit::LinkEnd(id, to_end), screen, .. }) => {
+            let Some(preview) = reroute_preview(design, &id, to_end, view.to_design(screen.0, screen.1)) else {
+                return (Gesture::Idle, vec![]);
+            };
+            (Gesture::Rerouting { link: id, to_end }, vec![Reaction::SetPreview(Some(preview))])
+        }
+        (Gesture::Rerouting { link, to_end }, Input::Move { screen }) => {
+            let preview = reroute_preview(design, link, *to_end, view.to_design(screen.0, screen.1));
+            (state.clone(), vec![Reaction::SetPreview(preview)])
+        }
+        (Gesture::Rerouting { link, to_end }, Input::Up { hit: Hit::Component(target) | Hit::Handle(target) }) => {
+            let mut effects = vec![Reaction::SetPreview(None)];
+            if let Some(old) = design.link(link) {
+                let mut new = old.clone();
+                if *to_end {
+                    new.to = target;
+                } else {
+                    new.from = target;
+                }
+                if new != *old {
+                    effects.push(Reaction::Edit(Command::UpdateLink { link: new }, "Re-route link"));
+                }
+            }
+            (Gesture::Idle, effects)
+        }
+        (Gesture::Rerouting { .. }, Input::Up { .. } | Input::Cancel) => {
+            (Gesture::Idle, vec![Reaction::SetPreview(None)])
+        }
+        (Gesture::Idle, Input::Down { hit: Hit::Toggle(id), .. }) => {
+            let Some(g) = design.container(&id) else { return (Gesture::Idle, vec![]) };
+            let label = if g.collapsed { "Expand" } else { "Collapse" };
+            let edit = Command::SetCollapsed { id: id.clone(), collapsed: !g.collapsed };
+            (Gesture::Idle, vec![Reaction::Select(vec![ItemRef::Container(id)]), Reaction::Edit(edit, label)])
+        }
+        (Gesture::Idle, Input::Down { hit: Hit::Resize(id), screen, .. }) => {
+            let Some(g) = design.container(&id) else { return (Gesture::Idle, vec![]) };
+            let min = contents_extent(design, &id, &g.rect);
+            let gesture =
+                Gesture::Resizing { id: id.clone(), press: view.to_design(screen.0, screen.1), start: g.rect, min };
+            (gesture, vec![Reaction::Select(vec![ItemRef::Container(id)]), Reaction::Begin("Resize")])
+        }
+        (Gesture::Resizing { id, press, start, min }, Input::Move { screen }) => {
+            let at = view.to_design(screen.0, screen.1);
+            // The far corner snaps to the grid; the frame never shrinks past what it holds.
+            let right = ((start.x + start.w + at.x - press.x) / GRID).round() * GRID;
+            let bottom = ((start.y + start.h + at.y - press.y) / GRID).round() * GRID;
+            let rect = Rect::new(start.x, start.y, (right - start.x).max(min.0), (bottom - start.y).max(min.1));
+            (state.clone(), vec![Reaction::Apply(Command::Resize { id: id.clone(), rect })])
+        }
+        (Gesture::Resizing { .. }, Input::Up { .. }) => (Gesture::Idle, vec![Reaction::Commit]),
+        (Gesture::Resizing { .. }, Input::Cancel) => (Gesture::Idle, vec![Reaction::Cancel]),
         (Gesture::Idle, Input::Down { hit, screen, additive }) => {
             let Some(item) = hit.item() else { return (Gesture::Idle, vec![]) };
             let already = selection.contains(&item);
@@ -214,6 +319,33 @@ pub fn step(
         // A second press while one is in progress, or a move while idle: nothing to do.
         (_, _) => (state.clone(), vec![]),
     }
+}
+
+/// The smallest frame `id` (now at `rect`) can be resized to: it still holds
+/// everything inside it, with a margin, and is never smaller than a component.
+fn contents_extent(design: &Design, id: &ContainerId, rect: &Rect) -> (f64, f64) {
+    const MARGIN: f64 = 10.0;
+    let mut w = COMPONENT_SIZE.w + 2.0 * MARGIN;
+    let mut h = COMPONENT_SIZE.h + 40.0;
+    for item in design.descendants(id) {
+        let r = match &item {
+            ItemRef::Component(c) => design.component(c).map(|c| c.rect()),
+            ItemRef::Container(g) => design.container(g).map(|g| g.rect),
+            ItemRef::Link(_) => None,
+        };
+        if let Some(r) = r {
+            w = w.max(r.x + r.w + MARGIN - rect.x);
+            h = h.max(r.y + r.h + MARGIN - rect.y);
+        }
+    }
+    (w, h)
+}
+
+/// The line drawn while re-routing a link's end: from the end that stays to the pointer.
+fn reroute_preview(design: &Design, link: &LinkId, to_end: bool, at: Point) -> Option<(Point, Point)> {
+    let l = design.link(link)?;
+    let fixed = design.component(if to_end { &l.from } else { &l.to })?.rect().center();
+    Some(if to_end { (fixed, at) } else { (at, fixed) })
 }
 
 /// The drag of `selection`: each item and, for containers, everything inside
@@ -433,5 +565,89 @@ mod tests {
             Viewport::default(),
         );
         assert_eq!((s, fx), (Gesture::Idle, vec![Reaction::Toggle(c("c2"))]));
+    }
+
+    fn down(hit: Hit, screen: (f64, f64), d: &Design, sel: &[ItemRef]) -> (Gesture, Vec<Reaction>) {
+        step(&Gesture::Idle, Input::Down { hit, screen, additive: false }, d, sel, Viewport::default())
+    }
+
+    #[test]
+    fn resizing_a_container_snaps_its_corner_and_never_cuts_off_its_contents() {
+        let d = default_design();
+        // The VPC g2 is 920×380 at (220, 60); the data subnet inside it ends at x 1120.
+        let (s, fx) = down(Hit::Resize("g2".into()), (1140.0, 440.0), &d, &[]);
+        assert_eq!(fx, vec![Reaction::Select(vec![ItemRef::Container("g2".into())]), Reaction::Begin("Resize")]);
+        let (s, fx) = step(&s, Input::Move { screen: (1187.0, 452.0) }, &d, &[], Viewport::default());
+        // Corner (1140, 440) + (47, 12) = (1187, 452) snaps to (1180, 460).
+        assert_eq!(
+            fx,
+            vec![Reaction::Apply(Command::Resize { id: "g2".into(), rect: Rect::new(220.0, 60.0, 960.0, 400.0) })]
+        );
+        let (s, fx) = step(&s, Input::Move { screen: (300.0, 100.0) }, &d, &[], Viewport::default());
+        let Reaction::Apply(Command::Resize { rect, .. }) = &fx[0] else { panic!("no resize: {fx:?}") };
+        assert_eq!((rect.w, rect.h), (910.0, 370.0), "stops 10 units past the subnets it holds");
+        assert_eq!(
+            step(&s, Input::Up { hit: Hit::Background }, &d, &[], Viewport::default()).1,
+            vec![Reaction::Commit]
+        );
+        assert_eq!(step(&s, Input::Cancel, &d, &[], Viewport::default()).1, vec![Reaction::Cancel]);
+    }
+
+    #[test]
+    fn the_toggle_collapses_and_expands_a_container_as_one_edit() {
+        let mut d = default_design();
+        let (s, fx) = down(Hit::Toggle("g3".into()), (0.0, 0.0), &d, &[]);
+        assert_eq!(s, Gesture::Idle);
+        assert_eq!(fx[1], Reaction::Edit(Command::SetCollapsed { id: "g3".into(), collapsed: true }, "Collapse"));
+        let Reaction::Edit(cmd, _) = fx[1].clone() else { unreachable!() };
+        cmd.apply(&mut d).unwrap();
+        assert!(d.is_hidden(Some(&"g3".into())));
+        // Nothing can be dropped into a collapsed container, nor box-selected inside it.
+        let alb = d.component(&"c2".into()).unwrap().rect();
+        assert_ne!(d.container_at(alb.center(), None).map(|g| g.id.clone()), Some("g3".into()));
+        assert!(!items_in(&d, &Rect::new(-1000.0, -1000.0, 5000.0, 5000.0)).contains(&c("c2")));
+        let (_, fx) = down(Hit::Toggle("g3".into()), (0.0, 0.0), &d, &[]);
+        assert_eq!(fx[1], Reaction::Edit(Command::SetCollapsed { id: "g3".into(), collapsed: false }, "Expand"));
+    }
+
+    #[test]
+    fn a_link_is_selected_by_clicking_and_re_routed_by_dragging_an_end() {
+        let d = default_design();
+        let l1 = ItemRef::Link("l1".into());
+        assert_eq!(
+            down(Hit::Link("l1".into()), (0.0, 0.0), &d, &[]),
+            (Gesture::Idle, vec![Reaction::Select(vec![l1])])
+        );
+        // l1 is users → ALB; drag its far end onto the web app.
+        let (s, fx) = down(Hit::LinkEnd("l1".into(), true), (300.0, 260.0), &d, &[]);
+        assert!(matches!(fx[..], [Reaction::SetPreview(Some(_))]));
+        let (s, _) = step(&s, Input::Move { screen: (600.0, 260.0) }, &d, &[], Viewport::default());
+        let (s, fx) = step(&s, Input::Up { hit: Hit::Component("c3".into()) }, &d, &[], Viewport::default());
+        assert_eq!(s, Gesture::Idle);
+        let mut moved = d.link(&"l1".into()).unwrap().clone();
+        moved.to = "c3".into();
+        assert_eq!(
+            fx,
+            vec![Reaction::SetPreview(None), Reaction::Edit(Command::UpdateLink { link: moved }, "Re-route link")]
+        );
+        // Dropped where it already ends, or on nothing: no edit.
+        let (s, _) = down(Hit::LinkEnd("l1".into(), false), (0.0, 0.0), &d, &[]);
+        assert_eq!(
+            step(&s, Input::Up { hit: Hit::Component("c1".into()) }, &d, &[], Viewport::default()).1,
+            vec![Reaction::SetPreview(None)]
+        );
+        assert_eq!(
+            step(&s, Input::Up { hit: Hit::Background }, &d, &[], Viewport::default()).1,
+            vec![Reaction::SetPreview(None)]
+        );
+    }
+
+    #[test]
+    fn a_press_near_a_link_finds_it_and_a_press_far_from_any_does_not() {
+        let d = default_design();
+        // l1 runs from the users' right edge (186, 260) to the ALB's left edge (267, 260).
+        assert_eq!(link_near(&d, Point::new(220.0, 264.0), 6.0), Some("l1".into()));
+        assert_eq!(link_near(&d, Point::new(220.0, 280.0), 6.0), None);
+        assert_eq!(link_near(&d, Point::new(100.0, 100.0), 6.0), None);
     }
 }

@@ -1,9 +1,9 @@
 //! One link: an arrow between the edges of two component boxes.
 
-use cloudwright_core::{LinkId, LinkMode};
+use cloudwright_core::{ItemRef, LinkId, LinkMode};
 use leptos::prelude::*;
 
-use crate::editor::use_editor;
+use crate::editor::{use_editor, Editor};
 
 /// Where a link is drawn, in design coordinates.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,6 +14,8 @@ struct Geometry {
     y2: f64,
     dashed: bool,
     caption: String,
+    /// An end is inside a collapsed container.
+    hidden: bool,
 }
 
 /// A link arrow; re-renders when the link or either end moves.
@@ -25,25 +27,26 @@ pub fn LinkView(
     let editor = use_editor();
     let geometry = {
         let id = id.clone();
-        Memo::new(move |_| {
-            editor.with_link_ends(&id, |link, from, to| {
-                let (from, to) = (from.rect(), to.rect());
-                let a = from.boundary_towards(to.center());
-                let b = to.boundary_towards(from.center());
-                let caption = match (link.protocol.as_str(), link.port) {
-                    ("", _) => link.label.clone(),
-                    (p, Some(port)) => format!("{p} :{port}"),
-                    (p, None) => p.to_owned(),
-                };
-                Geometry { x1: a.x, y1: a.y, x2: b.x, y2: b.y, dashed: link.mode == LinkMode::Async, caption }
-            })
-        })
+        Memo::new(move |_| geometry(editor, &id))
     };
     let g = move |f: fn(&Geometry) -> f64| geometry.with(|g| g.as_ref().map_or(0.0, f));
-
+    let selected = {
+        let item = ItemRef::Link(id.clone());
+        Memo::new(move |_| editor.selection.with(|s| s.contains(&item)))
+    };
     view! {
-        <g class="link" class:async=move || geometry.with(|g| g.as_ref().is_some_and(|g| g.dashed)) data-testid=format!("link-{id}")>
+        <g
+            class="link"
+            class:async=move || geometry.with(|g| g.as_ref().is_some_and(|g| g.dashed))
+            class:selected=move || selected.get()
+            class:hidden=move || geometry.with(|g| g.as_ref().is_some_and(|g| g.hidden))
+            data-testid=format!("link-{id}")
+            data-hit=format!("l:{id}")
+        >
+            // A press near the line (not only on it) selects it too: see `gesture::link_near`.
             <line
+                class="link-line"
+                data-testid=format!("link-line-{id}")
                 x1=move || g(|g| g.x1)
                 y1=move || g(|g| g.y1)
                 x2=move || g(|g| g.x2)
@@ -54,5 +57,53 @@ pub fn LinkView(
                 {move || geometry.with(|g| g.as_ref().map(|g| g.caption.clone()).unwrap_or_default())}
             </text>
         </g>
+    }
+}
+
+/// Where link `id` is drawn, tracking the link and its two ends.
+fn geometry(editor: Editor, id: &LinkId) -> Option<Geometry> {
+    editor.with_link_ends(id, |link, from, to| {
+        let (from_id, to_id) = (from.id.clone(), to.id.clone());
+        let (from, to) = (from.rect(), to.rect());
+        let a = from.boundary_towards(to.center());
+        let b = to.boundary_towards(from.center());
+        let caption = match (link.protocol.as_str(), link.port) {
+            ("", _) => link.label.clone(),
+            (p, Some(port)) => format!("{p} :{port}"),
+            (p, None) => p.to_owned(),
+        };
+        let hidden = editor.is_hidden(&from_id) || editor.is_hidden(&to_id);
+        Geometry { x1: a.x, y1: a.y, x2: b.x, y2: b.y, dashed: link.mode == LinkMode::Async, caption, hidden }
+    })
+}
+
+/// Handles on both ends of the one selected link, drawn above the components
+/// so they can be grabbed: drag one onto another component to re-route that end.
+#[component]
+pub fn SelectedLinkEnds() -> impl IntoView {
+    let editor = use_editor();
+    let link = Memo::new(move |_| {
+        editor.selection.with(|s| match s.as_slice() {
+            [ItemRef::Link(id)] => Some(id.clone()),
+            _ => None,
+        })
+    });
+    move || {
+        let id = link.get()?;
+        let geometry = {
+            let id = id.clone();
+            Memo::new(move |_| geometry(editor, &id))
+        };
+        let g = move |f: fn(&Geometry) -> f64| geometry.with(|g| g.as_ref().map_or(0.0, f));
+        Some(view! {
+            <g class="link-ends" class:hidden=move || geometry.with(|g| g.as_ref().is_none_or(|g| g.hidden))>
+                <circle class="link-end" data-testid=format!("link-from-{id}") data-hit=format!("f:{id}") cx=move || g(|g| g.x1) cy=move || g(|g| g.y1) r="6">
+                    <title>"Drag to another component to move this end"</title>
+                </circle>
+                <circle class="link-end" data-testid=format!("link-to-{id}") data-hit=format!("e:{id}") cx=move || g(|g| g.x2) cy=move || g(|g| g.y2) r="6">
+                    <title>"Drag to another component to move this end"</title>
+                </circle>
+            </g>
+        })
     }
 }

@@ -52,11 +52,16 @@ pub fn Node(
             .with(|c| c.as_ref().map_or_else(String::new, |c| format!("translate({} {})", c.position.x, c.position.y)))
     };
     let (w, h) = (COMPONENT_SIZE.w, COMPONENT_SIZE.h);
+    let hidden = {
+        let id = id.clone();
+        move || editor.is_hidden(&id)
+    };
 
     view! {
         <g
             class="node"
             class:selected=move || selected.get()
+            class:hidden=hidden
             data-testid=format!("node-{id}")
             data-hit=format!("c:{id}")
             data-parent=move || component.with(|c| c.as_ref().and_then(|c| c.parent.as_ref()).map(ToString::to_string).unwrap_or_default())
