@@ -12,6 +12,7 @@ mod palette;
 mod persistence;
 mod shortcuts;
 mod status;
+mod theme;
 mod toolbar;
 
 use leptos::prelude::*;

@@ -54,6 +54,7 @@ pub fn Toolbar(
                 <button data-testid="zoom-in" title="Zoom in" on:click=move |_| zoom_by(1.25)>"+"</button>
                 <button data-testid="zoom-fit" title="Zoom to fit the design (0)" on:click=fit>"Fit"</button>
             </div>
+            <crate::theme::ThemeButton />
             <button class="help" data-testid="shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| sheet.update(|s| *s = !*s)>"?"</button>
         </header>
     }

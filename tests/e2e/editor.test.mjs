@@ -343,3 +343,24 @@ test("click a link to select it, then drag its end onto another component to re-
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the theme follows the system until one is chosen; the choice survives a reload', async () => {
+  const { page, context, problems, canvas } = await app.ready();
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.equal(await background(), 'rgb(20, 23, 28)', 'dark, as the system is');
+  await page.getByTestId('theme').click();
+  assert.equal(await page.getByTestId('theme').textContent(), 'Theme: light');
+  assert.equal(await background(), 'rgb(246, 247, 249)', 'light, whatever the system says');
+  await page.reload();
+  await canvas.ready();
+  assert.equal(await background(), 'rgb(246, 247, 249)');
+  await page.getByTestId('theme').click();
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.equal(await background(), 'rgb(20, 23, 28)', 'dark by choice on a light system');
+  await page.getByTestId('theme').click();
+  assert.equal(await page.getByTestId('theme').textContent(), 'Theme: system');
+  assert.equal(await background(), 'rgb(246, 247, 249)');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
