@@ -50,7 +50,7 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   say "installing node and npm"
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq nodejs npm >/dev/null
 fi
-if [ ! -x tests/node_modules/.bin/wasm-opt ] || [ ! -d tests/node_modules/playwright-core ] \
+if [ ! -x tests/node_modules/.bin/wasm-opt ] || [ ! -d tests/node_modules/playwright-core ] || [ ! -d tests/node_modules/aws-icons ] \
    || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
   say "installing npm packages for the build and browser tests"
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)

@@ -1,5 +1,8 @@
 // Bundle-size report: raw, gzip and brotli bytes of what a browser downloads
-// from dist/, by kind, as a table. Exits 1 when the gzip total is over budget.
+// from dist/, by kind, as a table. The budget is on the first load: every
+// file except the AWS icons under icons/, which the app fetches only for the
+// kinds on the canvas, after it has drawn them. Exits 1 when the first load's
+// gzip total is over budget.
 //
 //   node tests/bundle-size.mjs [dist] [--budget-kb 400]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,7 +23,7 @@ function walk(d) {
   });
 }
 
-const KIND = { '.wasm': 'wasm', '.js': 'js', '.css': 'css', '.html': 'html', '.svg': 'icons', '.png': 'icons' };
+const KIND = { '.wasm': 'wasm', '.js': 'js', '.css': 'css', '.html': 'html' };
 const rows = new Map();
 let files;
 try {
@@ -31,7 +34,8 @@ try {
 }
 for (const file of files) {
   const bytes = readFileSync(file);
-  const kind = KIND[extname(file)] ?? 'other';
+  const lazy = relative(dir, file).startsWith('icons/');
+  const kind = lazy ? 'icons' : KIND[extname(file)] ?? 'other';
   const row = rows.get(kind) ?? { files: 0, raw: 0, gzip: 0, brotli: 0 };
   row.files += 1;
   row.raw += bytes.length;
@@ -42,17 +46,23 @@ for (const file of files) {
 
 const kb = (n) => (n / 1000).toFixed(1).padStart(8);
 const total = { files: 0, raw: 0, gzip: 0, brotli: 0 };
+const first = { files: 0, raw: 0, gzip: 0, brotli: 0 };
 console.log(`Bundle size of ${relative(process.cwd(), dir) || dir}/ (kB = 1,000 bytes)`);
 console.log('kind     files      raw kB   gzip kB  brotli kB');
 for (const kind of ['wasm', 'js', 'css', 'html', 'icons', 'other']) {
   const r = rows.get(kind);
   if (!r) continue;
-  for (const k of Object.keys(total)) total[k] += r[k];
+  for (const k of Object.keys(total)) {
+    total[k] += r[k];
+    if (kind !== 'icons') first[k] += r[k];
+  }
   console.log(`${kind.padEnd(8)} ${String(r.files).padStart(5)}  ${kb(r.raw)}  ${kb(r.gzip)}  ${kb(r.brotli)}`);
 }
 console.log(`${'total'.padEnd(8)} ${String(total.files).padStart(5)}  ${kb(total.raw)}  ${kb(total.gzip)}  ${kb(total.brotli)}`);
-if (total.gzip > budget) {
-  console.log(`bundle-size: FAIL — ${(total.gzip / 1000).toFixed(1)} kB gzip is over the ${budgetKb} kB budget`);
+console.log(`${'first'.padEnd(8)} ${String(first.files).padStart(5)}  ${kb(first.raw)}  ${kb(first.gzip)}  ${kb(first.brotli)}  (all but the lazily fetched icons)`);
+const firstKb = (first.gzip / 1000).toFixed(1);
+if (first.gzip > budget) {
+  console.log(`bundle-size: FAIL — the first load is ${firstKb} kB gzip, over the ${budgetKb} kB budget`);
   process.exit(1);
 }
-console.log(`bundle-size: ok — ${(total.gzip / 1000).toFixed(1)} kB gzip of a ${budgetKb} kB budget`);
+console.log(`bundle-size: ok — the first load is ${firstKb} kB gzip of a ${budgetKb} kB budget`);

@@ -167,8 +167,13 @@ pub struct KindSpec {
     pub kind: String,
     pub name: String,
     pub category: Category,
-    /// Key of the kind's icon in the site's icon set.
+    /// Key of the kind's icon in the site's icon set (`/icons/<icon>.svg`).
     pub icon: String,
+    /// The official AWS Architecture Icon for the kind: its path in the npm
+    /// package `aws-icons`, copied to `/icons/<icon>.svg` when the site is
+    /// built. `None`: no official icon fits, and the glyph is drawn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aws_icon: Option<String>,
     /// A short text shown when the icon is not available.
     pub glyph: String,
     pub aliases: Vec<String>,
@@ -229,6 +234,8 @@ struct RawKind {
     name: String,
     category: Category,
     icon: String,
+    #[serde(default)]
+    aws_icon: Option<String>,
     glyph: String,
     #[serde(default)]
     aliases: Vec<String>,
@@ -286,6 +293,7 @@ impl Catalog {
                 name: k.name,
                 category: k.category,
                 icon: k.icon,
+                aws_icon: k.aws_icon,
                 glyph: k.glyph,
                 aliases: k.aliases,
                 description: k.description,

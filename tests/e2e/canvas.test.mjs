@@ -173,3 +173,30 @@ test('dropping a component into a subnet re-parents it, in the same undo step', 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('components show the official AWS icon, fetched after the app is drawn; a kind without one shows its glyph', async () => {
+  const { page, context, problems, canvas } = await app.ready();
+  const image = canvas.node('c4').locator('image.node-icon');
+  assert.equal(await image.getAttribute('href'), '/icons/rds.svg');
+  // The icon file is served as an SVG, and it is not part of the first load: nothing asked for it before the app ran.
+  const timing = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource');
+    const wasm = entries.find((e) => e.name.endsWith('.wasm'));
+    const icons = entries.filter((e) => e.name.includes('/icons/'));
+    return { wasmEnd: wasm.responseEnd, firstIcon: Math.min(...icons.map((e) => e.startTime)), icons: icons.length };
+  });
+  assert.ok(timing.icons >= 4, `one request per kind on the canvas (${timing.icons})`);
+  assert.ok(timing.firstIcon > timing.wasmEnd, `icons are fetched after the app has loaded (${JSON.stringify(timing)})`);
+  const res = await page.request.get(new URL('/icons/rds.svg', page.url()).href);
+  assert.equal(res.status(), 200);
+  assert.match(res.headers()['content-type'], /image\/svg\+xml/);
+  assert.match(await res.text(), /^<svg/);
+  // The Kubernetes workload has no official icon: its glyph is drawn instead.
+  await page.getByTestId('palette-search').fill('kubernetes workload');
+  await page.getByTestId('palette-search').press('Enter');
+  await canvas.node('c5').waitFor();
+  assert.equal(await canvas.node('c5').locator('image').count(), 0);
+  assert.equal(await canvas.node('c5').locator('.node-glyph').textContent(), 'POD');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -11,6 +11,9 @@ const LABEL_CHARS: usize = 16;
 const KIND_CHARS: usize = 21;
 /// Width of the coloured band holding the glyph.
 const BAND: f64 = 40.0;
+/// Side of the AWS icon in the band, and its left edge.
+const ICON: f64 = 28.0;
+const ICON_AT: f64 = 5.0;
 
 fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -40,6 +43,9 @@ pub fn Node(
         kind().and_then(|k| catalog.category(k.category)).map_or_else(|| "#8a8f98".to_owned(), |c| c.color.clone())
     };
     let glyph = move || kind().map_or_else(|| "?".to_owned(), |k| k.glyph.clone());
+    // The official AWS icon when there is one (a separate file, fetched after
+    // the design is drawn), else the glyph.
+    let icon = move || kind().and_then(|k| k.aws_icon.as_ref().map(|_| format!("/icons/{}.svg", k.icon)));
     let kind_name = move || {
         component.with(|c| match c {
             Some(c) => catalog.kind(c.kind.as_str()).map_or_else(|| format!("Unknown: {}", c.kind), |k| k.name.clone()),
@@ -71,7 +77,14 @@ pub fn Node(
             <rect class="node-box" data-testid=format!("node-box-{id}") width=w height=h rx="8" />
             <rect class="node-band" width=BAND height=h rx="8" fill=color />
             <rect class="node-band" x=BAND - 8.0 width="8" height=h fill=color />
-            <text class="node-glyph" x=BAND / 2.0 y=h / 2.0 + 4.0>{glyph}</text>
+            {move || match icon() {
+                Some(href) => view! {
+                    <rect class="node-icon-back" x=ICON_AT - 1.0 y=h / 2.0 - ICON / 2.0 - 1.0 width=ICON + 2.0 height=ICON + 2.0 rx="4" />
+                    <image class="node-icon" href=href x=ICON_AT y=h / 2.0 - ICON / 2.0 width=ICON height=ICON />
+                }
+                .into_any(),
+                None => view! { <text class="node-glyph" x=BAND / 2.0 y=h / 2.0 + 4.0>{glyph}</text> }.into_any(),
+            }}
             <text class="node-label" data-testid=format!("node-label-{id}") x=BAND + 9.0 y="26">
                 {move || shorten(&label(), LABEL_CHARS)}
             </text>
