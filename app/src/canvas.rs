@@ -64,6 +64,7 @@ pub fn Canvas() -> impl IntoView {
     // Session state drawn over the design: the selection box and a link being drawn.
     let marquee = RwSignal::new(None::<cloudwright_core::Rect>);
     let preview = RwSignal::new(None::<(cloudwright_core::Point, cloudwright_core::Point)>);
+    let guides = RwSignal::new(Vec::<(cloudwright_core::Point, cloudwright_core::Point)>::new());
     // The canvas's page offset, read when a press starts (not on every move).
     let origin = StoredValue::new((0.0f64, 0.0f64));
     // Space held: any drag pans, as in most design tools.
@@ -126,6 +127,13 @@ pub fn Canvas() -> impl IntoView {
                 Reaction::SetMarquee(r) => marquee.set(r),
                 Reaction::SetPreview(p) => preview.set(p),
                 Reaction::Connect(from, to) => editor.connect(&from, &to),
+                Reaction::SetGuides(lines) => guides.maybe_update(|g| {
+                    let changed = *g != lines;
+                    if changed {
+                        *g = lines;
+                    }
+                    changed
+                }),
                 Reaction::Edit(command, label) => {
                     let _ = editor.apply(command, label);
                 }
@@ -278,6 +286,9 @@ pub fn Canvas() -> impl IntoView {
                     </For>
                 </g>
                 <SelectedLinkEnds />
+                {move || guides.get().into_iter().map(|(a, b)| view! {
+                    <line class="guide" data-testid="guide" x1=a.x y1=a.y x2=b.x y2=b.y />
+                }).collect_view()}
                 {move || preview.get().map(|(a, b)| view! {
                     <line class="connect-preview" data-testid="connect-preview" x1=a.x y1=a.y x2=b.x y2=b.y marker-end="url(#arrow)" />
                 })}

@@ -200,3 +200,22 @@ test('components show the official AWS icon, fetched after the app is drawn; a k
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('dragging near a neighbour lines up with it and shows a guide while dragging', async () => {
+  const { page, context, problems, canvas } = await app.ready();
+  const scale = await canvas.scale();
+  const start = await canvas.position('c3');
+  const c = await canvas.center('c3');
+  await page.mouse.move(c.x, c.y);
+  await page.mouse.down();
+  // Right by about two grid steps and down by 13 units: the grid would put the top at 240,
+  // but the other components' tops are at 230, within the 6-pixel reach.
+  await page.mouse.move(c.x + 43 * scale, c.y + 13 * scale, { steps: 6 });
+  await page.mouse.move(c.x + 43 * scale, c.y + 4 * scale, { steps: 2 });
+  assert.ok((await page.getByTestId('guide').count()) >= 1, 'a guide is drawn while aligned');
+  await page.mouse.up();
+  assert.equal(await page.getByTestId('guide').count(), 0, 'and removed on release');
+  assert.equal((await canvas.position('c3')).y, start.y, 'lined up with its neighbours');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

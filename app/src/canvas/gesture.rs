@@ -12,6 +12,8 @@ use crate::editor::GRID;
 
 /// Screen distance a press must travel before it counts as a drag, in pixels.
 pub const DRAG_THRESHOLD: f64 = 3.0;
+/// How close (screen pixels) an edge or centre must come to another's to line up with it.
+pub const ALIGN_TOLERANCE: f64 = 6.0;
 
 /// What the pointer went down on.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,6 +104,8 @@ pub enum Reaction {
     Connect(ComponentId, ComponentId),
     /// A single edit, undoable on its own, with its label for the history.
     Edit(Command, &'static str),
+    /// Alignment guides to draw while dragging (design coordinates); empty for none.
+    SetGuides(Vec<(Point, Point)>),
 }
 
 fn rect_between(a: Point, b: Point) -> Rect {
@@ -130,6 +134,79 @@ pub fn items_in(design: &Design, r: &Rect) -> Vec<ItemRef> {
                 .map(|c| ItemRef::Component(c.id.clone())),
         )
         .collect()
+}
+
+/// The width and height of a component or container.
+fn size_of(design: &Design, item: &ItemRef) -> Option<(f64, f64)> {
+    match item {
+        ItemRef::Component(_) => Some((COMPONENT_SIZE.w, COMPONENT_SIZE.h)),
+        ItemRef::Container(id) => design.container(id).map(|g| (g.rect.w, g.rect.h)),
+        ItemRef::Link(_) => None,
+    }
+}
+
+/// One axis of an alignment: how far to shift the dragged box, and the box it lines up with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Guide {
+    pub shift: f64,
+    /// The line's position on this axis (after the shift), and the other box.
+    pub at: f64,
+    pub other: Rect,
+}
+
+#[derive(Debug, Default, PartialEq)]
+pub struct Alignment {
+    /// A vertical guide: left edges, centres or right edges line up.
+    pub x: Option<Guide>,
+    /// A horizontal guide: tops, middles or bottoms line up.
+    pub y: Option<Guide>,
+}
+
+impl Alignment {
+    /// The guide lines for the dragged box once placed at `r`, each spanning both boxes.
+    pub fn lines(&self, r: &Rect) -> Vec<(Point, Point)> {
+        let mut out = Vec::new();
+        if let Some(g) = self.x {
+            let (top, bottom) = (r.y.min(g.other.y), (r.y + r.h).max(g.other.y + g.other.h));
+            out.push((Point::new(g.at, top), Point::new(g.at, bottom)));
+        }
+        if let Some(g) = self.y {
+            let (left, right) = (r.x.min(g.other.x), (r.x + r.w).max(g.other.x + g.other.w));
+            out.push((Point::new(left, g.at), Point::new(right, g.at)));
+        }
+        out
+    }
+}
+
+/// The nearest line-up of `r`'s edges and centre with a box that is not
+/// moving (visible components and containers), per axis, within `tolerance`.
+pub fn align(design: &Design, moving: &[(ItemRef, Point)], r: Rect, tolerance: f64) -> Alignment {
+    let moving: HashSet<&ItemRef> = moving.iter().map(|(i, _)| i).collect();
+    let components = design
+        .components
+        .iter()
+        .filter(|c| !moving.contains(&ItemRef::Component(c.id.clone())) && !design.is_hidden(c.parent.as_ref()))
+        .map(|c| c.rect());
+    let containers = design
+        .containers
+        .iter()
+        .filter(|g| !moving.contains(&ItemRef::Container(g.id.clone())) && !design.is_hidden(g.parent.as_ref()))
+        .map(|g| g.rect);
+    let anchors = |start: f64, len: f64| [start, start + len / 2.0, start + len];
+    let mut best = Alignment::default();
+    let consider = |slot: &mut Option<Guide>, mine: [f64; 3], theirs: [f64; 3], other: Rect| {
+        for (a, b) in mine.iter().zip(theirs.iter()) {
+            let shift = b - a;
+            if shift.abs() <= tolerance && slot.is_none_or(|g| shift.abs() < g.shift.abs()) {
+                *slot = Some(Guide { shift, at: *b, other });
+            }
+        }
+    };
+    for o in components.chain(containers) {
+        consider(&mut best.x, anchors(r.x, r.w), anchors(o.x, o.w), o);
+        consider(&mut best.y, anchors(r.y, r.h), anchors(o.y, o.h), o);
+    }
+    best
 }
 
 /// The link passing within `tolerance` of `p` (design units), nearest first;
@@ -296,23 +373,42 @@ pub fn step(
             let at = view.to_design(screen.0, screen.1);
             // Snap the first item's corner to the grid; the rest keep their offsets to it.
             let snapped = |start: f64, delta: f64| ((start + delta) / GRID).round() * GRID - start;
-            let (dx, dy) = match items.first() {
+            let (mut dx, mut dy) = match items.first() {
                 Some((_, p)) => (snapped(p.x, at.x - grab.x), snapped(p.y, at.y - grab.y)),
                 None => (0.0, 0.0),
             };
+            // Lining up with another item's edge or centre beats the grid, and shows a guide.
+            let mut guides = Vec::new();
+            if let Some((item, p)) = items.first() {
+                if let Some(size) = size_of(design, item) {
+                    let free = Rect::new(p.x + at.x - grab.x, p.y + at.y - grab.y, size.0, size.1);
+                    let alignment = align(design, items, free, ALIGN_TOLERANCE / view.zoom);
+                    if let Some(g) = alignment.x {
+                        dx = free.x + g.shift - p.x;
+                    }
+                    if let Some(g) = alignment.y {
+                        dy = free.y + g.shift - p.y;
+                    }
+                    let placed = Rect::new(p.x + dx, p.y + dy, size.0, size.1);
+                    guides = alignment.lines(&placed);
+                }
+            }
             let moves = items.iter().map(|(item, p)| (item.clone(), Point::new(p.x + dx, p.y + dy))).collect();
             let next = Gesture::DraggingItems { press: *press, grab: *grab, items: items.clone(), moved: true };
-            (next, vec![Reaction::Apply(Command::Move { moves })])
+            (next, vec![Reaction::Apply(Command::Move { moves }), Reaction::SetGuides(guides)])
         }
         (Gesture::DraggingItems { items, moved, .. }, Input::Up { .. }) => {
             let mut effects = Vec::new();
             if *moved {
+                effects.push(Reaction::SetGuides(Vec::new()));
                 effects.extend(drop_into_containers(design, items).map(Reaction::Apply));
             }
             effects.push(Reaction::Commit);
             (Gesture::Idle, effects)
         }
-        (Gesture::DraggingItems { .. }, Input::Cancel) => (Gesture::Idle, vec![Reaction::Cancel]),
+        (Gesture::DraggingItems { .. }, Input::Cancel) => {
+            (Gesture::Idle, vec![Reaction::SetGuides(Vec::new()), Reaction::Cancel])
+        }
         (Gesture::Panning { start, .. }, Input::Cancel) => (Gesture::Idle, vec![Reaction::SetViewport(*start)]),
         (Gesture::Idle, Input::Cancel) => (Gesture::Idle, vec![Reaction::Select(vec![])]),
         (_, Input::Up { .. }) => (Gesture::Idle, vec![]),
@@ -426,9 +522,15 @@ mod tests {
         );
         let (s, fx) = step(&s, Input::Move { screen: (1140.0, 520.0) }, &d, &[c("c3")], v);
         // 552 + 20 = 572 snaps to 580; 230 + 10 = 240 stays on the grid.
-        assert_eq!(fx, vec![Reaction::Apply(Command::Move { moves: vec![(c("c3"), Point::new(580.0, 240.0))] })]);
+        assert_eq!(
+            fx,
+            vec![
+                Reaction::Apply(Command::Move { moves: vec![(c("c3"), Point::new(580.0, 240.0))] }),
+                Reaction::SetGuides(vec![])
+            ]
+        );
         let (_, fx) = step(&s, Input::Cancel, &d, &[c("c3")], v);
-        assert_eq!(fx, vec![Reaction::Cancel]);
+        assert_eq!(fx, vec![Reaction::SetGuides(vec![]), Reaction::Cancel]);
     }
 
     #[test]
@@ -485,7 +587,11 @@ mod tests {
         let (_, fx) = step(&s, Input::Up { hit: Hit::Background }, &d, &[c("c1")], v);
         assert_eq!(
             fx,
-            vec![Reaction::Apply(Command::Reparent { item: c("c1"), parent: Some("g3".into()) }), Reaction::Commit],
+            vec![
+                Reaction::SetGuides(vec![]),
+                Reaction::Apply(Command::Reparent { item: c("c1"), parent: Some("g3".into()) }),
+                Reaction::Commit
+            ],
             "the users box was dropped into the public subnet"
         );
     }
@@ -649,5 +755,35 @@ mod tests {
         assert_eq!(link_near(&d, Point::new(220.0, 264.0), 6.0), Some("l1".into()));
         assert_eq!(link_near(&d, Point::new(220.0, 280.0), 6.0), None);
         assert_eq!(link_near(&d, Point::new(100.0, 100.0), 6.0), None);
+    }
+
+    #[test]
+    fn a_drag_lines_up_with_a_neighbour_over_the_grid_and_shows_a_guide() {
+        let mut d = Design::default();
+        // A sits off the grid at y 7; B is dragged from (300, 100) to about y 5.
+        let a = cloudwright_core::Component::new(
+            "a".into(),
+            cloudwright_core::ComponentKind::new("ec2"),
+            "A",
+            Point::new(0.0, 7.0),
+        );
+        let b = cloudwright_core::Component::new(
+            "b".into(),
+            cloudwright_core::ComponentKind::new("ec2"),
+            "B",
+            Point::new(300.0, 100.0),
+        );
+        d.components = vec![a, b];
+        let v = Viewport::default();
+        let (s, _) = down(Hit::Component("b".into()), (310.0, 110.0), &d, &[]);
+        let (s, fx) = step(&s, Input::Move { screen: (313.0, 15.0) }, &d, &[c("b")], v);
+        // The grid alone would put B's top at 0; A's top edge at 7 wins.
+        assert_eq!(fx[0], Reaction::Apply(Command::Move { moves: vec![(c("b"), Point::new(300.0, 7.0))] }));
+        assert_eq!(fx[1], Reaction::SetGuides(vec![(Point::new(0.0, 7.0), Point::new(476.0, 7.0))]));
+        // Far from any edge: the grid, and no guide.
+        let (s, fx) = step(&s, Input::Move { screen: (313.0, 190.0) }, &d, &[c("b")], v);
+        assert_eq!(fx[0], Reaction::Apply(Command::Move { moves: vec![(c("b"), Point::new(300.0, 180.0))] }));
+        assert_eq!(fx[1], Reaction::SetGuides(vec![]));
+        assert_eq!(step(&s, Input::Up { hit: Hit::Background }, &d, &[c("b")], v).1[0], Reaction::SetGuides(vec![]));
     }
 }
