@@ -94,6 +94,8 @@ async function measure(browser, url, n) {
     )
   ).jsonValue();
   const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? NaN);
+  // Interaction is measured once the page has settled: the icons fetched after the first render are in.
+  await page.waitForLoadState('networkidle');
 
   // Drag the first component whose middle is on screen and not covered.
   const area = await page.getByTestId('canvas').boundingBox();

@@ -25,6 +25,10 @@ struct Parts {
     hidden: HashMap<ComponentId, ArcRwSignal<bool>>,
     /// Whether any of `hidden` is true (else, with nothing collapsed, there is nothing to update).
     any_hidden: bool,
+    /// Whether each item is selected, kept in step with `Editor::selection`:
+    /// with one flag per item, a selection change wakes only the items it
+    /// changed, and the selection signal keeps few subscribers.
+    selected: HashMap<ItemRef, ArcRwSignal<bool>>,
 }
 
 /// Brings `signals` in line with `items`: changed items are set, new ones get a
@@ -153,7 +157,38 @@ impl Editor {
             pastes: StoredValue::new(0),
         };
         editor.sync_parts();
+        // Bring the per-item selection flags in step after each selection change.
+        let selection = editor.selection;
+        let parts = editor.parts;
+        Effect::new(move |before: Option<Vec<ItemRef>>| {
+            let now = selection.get();
+            let before = before.unwrap_or_default();
+            let flags: Vec<(ArcRwSignal<bool>, bool)> = parts
+                .try_with_value(|p| {
+                    let went = before.iter().filter(|i| !now.contains(i)).map(|i| (i, false));
+                    let came = now.iter().filter(|i| !before.contains(i)).map(|i| (i, true));
+                    went.chain(came).filter_map(|(i, on)| p.selected.get(i).map(|f| (f.clone(), on))).collect()
+                })
+                .unwrap_or_default();
+            for (flag, on) in flags {
+                flag.set(on);
+            }
+            now
+        });
         editor
+    }
+
+    /// Whether `item` is selected, tracked: re-runs the caller only when that
+    /// item's selection changes.
+    pub fn is_selected(&self, item: &ItemRef) -> bool {
+        let selection = self.selection;
+        let flag = self.parts.try_update_value(|p| {
+            p.selected
+                .entry(item.clone())
+                .or_insert_with(|| ArcRwSignal::new(selection.with_untracked(|s| s.contains(item))))
+                .clone()
+        });
+        flag.is_some_and(|f| f.get())
     }
 
     /// Adds a component of `kind` with its centre near `centre` (design

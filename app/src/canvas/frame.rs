@@ -37,7 +37,7 @@ pub fn Frame(
     let collapsed = move || held.with(Option::is_some);
     let selected = {
         let item = ItemRef::Container(id.clone());
-        Memo::new(move |_| editor.selection.with(|s| s.contains(&item)))
+        Memo::new(move |_| editor.is_selected(&item))
     };
     let r = move |f: fn(&cloudwright_core::Rect) -> f64| container.with(|c| c.as_ref().map_or(0.0, |c| f(&c.rect)));
     let height = move || if collapsed() { HEADER } else { r(|r| r.h) };

@@ -181,16 +181,31 @@ impl Alignment {
 /// The nearest line-up of `r`'s edges and centre with a box that is not
 /// moving (visible components and containers), per axis, within `tolerance`.
 pub fn align(design: &Design, moving: &[(ItemRef, Point)], r: Rect, tolerance: f64) -> Alignment {
-    let moving: HashSet<&ItemRef> = moving.iter().map(|(i, _)| i).collect();
+    // Called on every pointer move of a drag: no allocation per item.
+    let mut moving_components: HashSet<&ComponentId> = HashSet::new();
+    let mut moving_containers: HashSet<&ContainerId> = HashSet::new();
+    for (item, _) in moving {
+        match item {
+            ItemRef::Component(id) => {
+                moving_components.insert(id);
+            }
+            ItemRef::Container(id) => {
+                moving_containers.insert(id);
+            }
+            ItemRef::Link(_) => {}
+        }
+    }
+    let any_collapsed = design.containers.iter().any(|g| g.collapsed);
+    let visible = |parent: Option<&ContainerId>| !any_collapsed || !design.is_hidden(parent);
     let components = design
         .components
         .iter()
-        .filter(|c| !moving.contains(&ItemRef::Component(c.id.clone())) && !design.is_hidden(c.parent.as_ref()))
+        .filter(|c| !moving_components.contains(&c.id) && visible(c.parent.as_ref()))
         .map(|c| c.rect());
     let containers = design
         .containers
         .iter()
-        .filter(|g| !moving.contains(&ItemRef::Container(g.id.clone())) && !design.is_hidden(g.parent.as_ref()))
+        .filter(|g| !moving_containers.contains(&g.id) && visible(g.parent.as_ref()))
         .map(|g| g.rect);
     let anchors = |start: f64, len: f64| [start, start + len / 2.0, start + len];
     let mut best = Alignment::default();
@@ -214,13 +229,17 @@ pub fn align(design: &Design, moving: &[(ItemRef, Point)], r: Rect, tolerance: f
 /// background this close to a link selects it, so a thin line is easy to hit
 /// without a wide invisible copy of every link on the page.
 pub fn link_near(design: &Design, p: Point, tolerance: f64) -> Option<LinkId> {
+    // One pass over the components, not a search per link end: this runs on every press.
+    let any_collapsed = design.containers.iter().any(|g| g.collapsed);
+    let boxes: std::collections::HashMap<&ComponentId, Rect> = design
+        .components
+        .iter()
+        .filter(|c| !any_collapsed || !design.is_hidden(c.parent.as_ref()))
+        .map(|c| (&c.id, c.rect()))
+        .collect();
     let mut best: Option<(f64, &LinkId)> = None;
     for l in &design.links {
-        let (Some(a), Some(b)) = (design.component(&l.from), design.component(&l.to)) else { continue };
-        if design.is_hidden(a.parent.as_ref()) || design.is_hidden(b.parent.as_ref()) {
-            continue;
-        }
-        let (ra, rb) = (a.rect(), b.rect());
+        let (Some(&ra), Some(&rb)) = (boxes.get(&l.from), boxes.get(&l.to)) else { continue };
         let (s, e) = (ra.boundary_towards(rb.center()), rb.boundary_towards(ra.center()));
         let d = segment_distance(p, s, e);
         if d <= tolerance && best.is_none_or(|(bd, _)| d < bd) {

@@ -32,7 +32,7 @@ pub fn LinkView(
     let g = move |f: fn(&Geometry) -> f64| geometry.with(|g| g.as_ref().map_or(0.0, f));
     let selected = {
         let item = ItemRef::Link(id.clone());
-        Memo::new(move |_| editor.selection.with(|s| s.contains(&item)))
+        Memo::new(move |_| editor.is_selected(&item))
     };
     view! {
         <g

@@ -11,6 +11,9 @@ const LABEL_CHARS: usize = 16;
 const KIND_CHARS: usize = 21;
 /// Width of the coloured band holding the glyph.
 const BAND: f64 = 40.0;
+/// The band's outline (one element, where two rectangles would draw it), for
+/// a box of 60 units high with 8-unit corners.
+const BAND_PATH: &str = "M8,0 H40 V60 H8 A8,8 0 0 1 0,52 V8 A8,8 0 0 1 8,0 Z";
 /// Side of the AWS icon in the band, and its left edge.
 const ICON: f64 = 28.0;
 const ICON_AT: f64 = 5.0;
@@ -25,6 +28,32 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
+/// How a kind is drawn: its name, category colour, and icon or glyph.
+#[derive(Clone, Debug, PartialEq)]
+struct Looks {
+    name: String,
+    color: String,
+    /// The official AWS icon when there is one (a separate file, fetched
+    /// after the design is drawn), else the glyph is drawn.
+    icon: Option<String>,
+    glyph: String,
+}
+
+impl Looks {
+    fn of(kind: &str) -> Self {
+        let catalog = Catalog::builtin();
+        let spec = catalog.kind(kind);
+        Looks {
+            name: spec.map_or_else(|| format!("Unknown: {kind}"), |k| k.name.clone()),
+            color: spec
+                .and_then(|k| catalog.category(k.category))
+                .map_or_else(|| "#8a8f98".to_owned(), |c| c.color.clone()),
+            icon: spec.and_then(|k| k.aws_icon.as_ref().map(|_| format!("/icons/{}.svg", k.icon))),
+            glyph: spec.map_or_else(|| "?".to_owned(), |k| k.glyph.clone()),
+        }
+    }
+}
+
 /// A component box. Re-renders only when this component (or its selection) changes.
 #[component]
 pub fn Node(
@@ -35,24 +64,18 @@ pub fn Node(
     let component = editor.component_part(&id);
     let selected = {
         let item = ItemRef::Component(id.clone());
-        Memo::new(move |_| editor.selection.with(|s| s.contains(&item)))
+        Memo::new(move |_| editor.is_selected(&item))
     };
-    let catalog = Catalog::builtin();
-    let kind = move || component.with(|c| c.as_ref().and_then(|c| catalog.kind(c.kind.as_str())));
-    let color = move || {
-        kind().and_then(|k| catalog.category(k.category)).map_or_else(|| "#8a8f98".to_owned(), |c| c.color.clone())
-    };
-    let glyph = move || kind().map_or_else(|| "?".to_owned(), |k| k.glyph.clone());
-    // The official AWS icon when there is one (a separate file, fetched after
-    // the design is drawn), else the glyph.
-    let icon = move || kind().and_then(|k| k.aws_icon.as_ref().map(|_| format!("/icons/{}.svg", k.icon)));
-    let kind_name = move || {
-        component.with(|c| match c {
-            Some(c) => catalog.kind(c.kind.as_str()).map_or_else(|| format!("Unknown: {}", c.kind), |k| k.name.clone()),
-            None => String::new(),
-        })
-    };
-    let label = move || component.with(|c| c.as_ref().map(|c| c.label.clone()).unwrap_or_default());
+    // What follows from the kind changes only when another design reuses this
+    // id for another kind: a memo, so moves do not redraw it.
+    let looks = Memo::new(move |_| component.with(|c| c.as_ref().map(|c| Looks::of(c.kind.as_str()))));
+    let kind_name = move || looks.with(|l| l.as_ref().map(|l| l.name.clone()).unwrap_or_default());
+    let color = move || looks.with(|l| l.as_ref().map(|l| l.color.clone()).unwrap_or_default());
+    // Memos: a move re-runs them, but they wake their text only when the label or parent changed.
+    let label = Memo::new(move |_| component.with(|c| c.as_ref().map(|c| c.label.clone()).unwrap_or_default()));
+    let parent = Memo::new(move |_| {
+        component.with(|c| c.as_ref().and_then(|c| c.parent.as_ref()).map(ToString::to_string).unwrap_or_default())
+    });
     let transform = move || {
         component
             .with(|c| c.as_ref().map_or_else(String::new, |c| format!("translate({} {})", c.position.x, c.position.y)))
@@ -70,23 +93,23 @@ pub fn Node(
             class:hidden=hidden
             data-testid=format!("node-{id}")
             data-hit=format!("c:{id}")
-            data-parent=move || component.with(|c| c.as_ref().and_then(|c| c.parent.as_ref()).map(ToString::to_string).unwrap_or_default())
+            data-parent=move || parent.get()
             transform=transform
         >
-            <title>{move || format!("{}: {}", label(), kind_name())}</title>
+            <title>{move || format!("{}: {}", label.get(), kind_name())}</title>
             <rect class="node-box" data-testid=format!("node-box-{id}") width=w height=h rx="8" />
-            <rect class="node-band" width=BAND height=h rx="8" fill=color />
-            <rect class="node-band" x=BAND - 8.0 width="8" height=h fill=color />
-            {move || match icon() {
-                Some(href) => view! {
+            // The coloured band: rounded on the left like the box, square on the right.
+            <path class="node-band" d=BAND_PATH fill=color />
+            {move || match looks.with(|l| l.as_ref().map(|l| (l.icon.clone(), l.glyph.clone()))).unwrap_or_default() {
+                (Some(href), _) => view! {
                     <rect class="node-icon-back" x=ICON_AT - 1.0 y=h / 2.0 - ICON / 2.0 - 1.0 width=ICON + 2.0 height=ICON + 2.0 rx="4" />
                     <image class="node-icon" href=href x=ICON_AT y=h / 2.0 - ICON / 2.0 width=ICON height=ICON />
                 }
                 .into_any(),
-                None => view! { <text class="node-glyph" x=BAND / 2.0 y=h / 2.0 + 4.0>{glyph}</text> }.into_any(),
+                (None, glyph) => view! { <text class="node-glyph" x=BAND / 2.0 y=h / 2.0 + 4.0>{glyph}</text> }.into_any(),
             }}
             <text class="node-label" data-testid=format!("node-label-{id}") x=BAND + 9.0 y="26">
-                {move || shorten(&label(), LABEL_CHARS)}
+                {move || shorten(&label.get(), LABEL_CHARS)}
             </text>
             <text class="node-kind" x=BAND + 9.0 y="44">{move || shorten(&kind_name(), KIND_CHARS)}</text>
             <circle class="node-handle" data-testid=format!("handle-{id}") data-hit=format!("h:{id}") cx=w cy=h / 2.0 r="6">
