@@ -219,3 +219,21 @@ test('dragging near a neighbour lines up with it and shows a guide while draggin
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a trackpad pinch (a wheel event with Ctrl held) zooms the canvas, not the page', async () => {
+  const { page, context, problems, canvas } = await app.ready();
+  await page.evaluate(() => window.addEventListener('wheel', (e) => (window.__pinch = { ctrl: e.ctrlKey, kept: e.defaultPrevented })));
+  const before = await canvas.zoomLabel();
+  const b = await canvas.box('c3');
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, 60); // fingers pinching in
+  await page.keyboard.up('Control');
+  await page.waitForFunction((z) => document.querySelector('[data-testid="zoom"]').textContent !== z, before);
+  assert.ok(parseInt(await canvas.zoomLabel()) < parseInt(before), `zoomed out: ${before} → ${await canvas.zoomLabel()}`);
+  assert.deepEqual(await page.evaluate(() => window.__pinch), { ctrl: true, kept: true }, 'the browser does not zoom the page');
+  const after = await canvas.box('c3');
+  assert.ok(Math.abs(after.x + after.width / 2 - (b.x + b.width / 2)) < 2, 'about the fingers');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
