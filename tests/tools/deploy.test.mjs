@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -40,9 +40,14 @@ test('the dry run lists each file with its content type and cache policy, index.
   assert.equal(r.status, 0, r.stderr);
   const lines = r.stdout.trim().split('\n');
   assert.equal(lines[0], 'Dry run: nothing is uploaded.');
-  const files = readdirSync(join(ROOT, 'dist')).filter((f) => !f.startsWith('.'));
+  // Every file of the site, the icons under icons/ included.
+  const files = readdirSync(join(ROOT, 'dist'), { recursive: true }).filter(
+    (f) => !f.split('/').some((part) => part.startsWith('.')) && statSync(join(ROOT, 'dist', f)).isFile(),
+  );
   const uploads = lines.filter((l) => l.startsWith('would upload'));
   assert.equal(uploads.length, files.length);
+  const icon = uploads.find((l) => l.includes('/icons/rds.svg'));
+  assert.match(icon, /-> s3:\/\/cloudwright-site\/icons\/rds\.svg \(Content-Type: image\/svg\+xml/);
   const wasm = uploads.find((l) => l.includes('.wasm'));
   assert.match(wasm, /Content-Type: application\/wasm; Cache-Control: public, max-age=31536000, immutable\)$/);
   assert.match(uploads.at(-1), /index\.html -> s3:\/\/cloudwright-site\/index\.html \(Content-Type: text\/html; charset=utf-8; Cache-Control: no-cache\)$/);
