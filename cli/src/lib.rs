@@ -131,6 +131,16 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Export a design for other tools: svg, mermaid, drawio, markdown (a design report) or cost-csv.
+    Export {
+        /// svg | mermaid | drawio | markdown | cost-csv
+        format: String,
+        /// The design file (`-` for standard input).
+        file: PathBuf,
+        /// For the report: a policy tier or a policy JSON file.
+        #[arg(long, default_value = "critical")]
+        policy: String,
+    },
     /// Print the design laid out left to right by tiers (the app's auto-layout).
     Layout {
         /// The design file (`-` for standard input).
@@ -254,7 +264,7 @@ fn execute(command: Command) -> Result<Outcome, String> {
             let stdout = if json {
                 to_json(&report)?
             } else if csv {
-                cost_csv(&imported.design, &report)
+                cloudwright_core::exports::cost_csv(&imported.design, &report)
             } else {
                 cost_table(&imported.design, &report)
             };
@@ -262,13 +272,7 @@ fn execute(command: Command) -> Result<Outcome, String> {
         }
         Command::Resilience { file, policy, json } => {
             let imported = open(&file, catalog)?;
-            let policy = match Policy::tier(&policy) {
-                Some(p) => p,
-                None if Path::new(&policy).is_file() => Policy::parse(&read(Path::new(&policy))?)?,
-                None => {
-                    return Err(format!("no policy tier or file \"{policy}\"; tiers: {}", Policy::tiers().join(", ")))
-                }
-            };
+            let policy = policy_of(&policy)?;
             let report = assess(&imported.design, &policy);
             let stdout = if json { to_json(&report)? } else { resilience_table(&imported.design, &report) };
             Ok(ok(stdout))
@@ -365,6 +369,31 @@ fn execute(command: Command) -> Result<Outcome, String> {
             let design = cloudwright_core::synth::design(components as usize, seed);
             Ok(Outcome { stdout: export(&design), code: 0 })
         }
+        Command::Export { format, file, policy } => {
+            use cloudwright_core::exports::{self, Format};
+            let Some(format) = Format::from_key(&format) else {
+                let keys: Vec<&str> = Format::ALL.iter().map(|f| f.key()).collect();
+                return Err(format!("unknown export format \"{format}\"; use one of: {}", keys.join(", ")));
+            };
+            let design = open(&file, catalog)?.design;
+            let text = match format {
+                Format::Svg => exports::svg(&design, catalog),
+                Format::Mermaid => exports::mermaid(&design, catalog),
+                Format::Drawio => exports::drawio(&design, catalog),
+                Format::CostCsv => exports::cost_csv(&design, &estimate(&design, PriceBook::builtin())),
+                Format::Markdown => {
+                    let policy = policy_of(&policy)?;
+                    exports::markdown_report(
+                        &design,
+                        catalog,
+                        &estimate(&design, PriceBook::builtin()),
+                        &assess(&design, &policy),
+                        &validate(&design, catalog),
+                    )
+                }
+            };
+            Ok(ok(text))
+        }
         Command::Layout { file } => {
             let mut design = open(&file, catalog)?.design;
             if let Some(cmd) = cloudwright_core::layout::auto_layout(&design) {
@@ -403,6 +432,15 @@ fn execute(command: Command) -> Result<Outcome, String> {
             }
             Ok(ok(String::new()))
         }
+    }
+}
+
+/// A policy tier by name, or a policy JSON file.
+fn policy_of(policy: &str) -> Result<Policy, String> {
+    match Policy::tier(policy) {
+        Some(p) => Ok(p),
+        None if Path::new(policy).is_file() => Policy::parse(&read(Path::new(policy))?),
+        None => Err(format!("no policy tier or file \"{policy}\"; tiers: {}", Policy::tiers().join(", "))),
     }
 }
 
@@ -527,13 +565,6 @@ fn unit_price(v: f64) -> String {
     format!("${s}")
 }
 
-fn label_of<'a>(d: &'a Design, report: &'a cloudwright_core::cost::LineItem) -> &'a str {
-    if let Some(id) = &report.component {
-        return d.component(id).map_or(id.as_str(), |c| c.label.as_str());
-    }
-    report.link.as_ref().map_or("", |_| "(link)")
-}
-
 fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_owned()
@@ -560,7 +591,7 @@ fn cost_table(d: &Design, r: &CostReport) -> String {
         let _ = writeln!(
             s,
             "{:<22} {:<24} {:<44} {:>14} {:<16} {:>14} {:>12}{mark}",
-            shorten(label_of(d, l), 22),
+            shorten(cloudwright_core::exports::line_label(d, l), 22),
             shorten(&l.service, 24),
             shorten(&l.description, 44),
             quantity(l.quantity),
@@ -626,34 +657,6 @@ fn cost_table(d: &Design, r: &CostReport) -> String {
     }
     for diag in &r.diagnostics {
         let _ = writeln!(s, "{}", line(diag));
-    }
-    s
-}
-
-/// RFC 4180 field: quoted when it holds a comma, quote or line break.
-fn csv_field(v: &str) -> String {
-    if v.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v.to_owned()
-    }
-}
-
-fn cost_csv(d: &Design, r: &CostReport) -> String {
-    let mut s = String::from("component,service,description,region,quantity,unit,unit_price,monthly\n");
-    for l in &r.lines {
-        let row = [
-            csv_field(label_of(d, l)),
-            csv_field(&l.service),
-            csv_field(&l.description),
-            csv_field(&r.region),
-            format!("{}", l.quantity),
-            csv_field(l.unit),
-            format!("{}", l.unit_price),
-            format!("{:.2}", l.monthly),
-        ];
-        s.push_str(&row.join(","));
-        s.push('\n');
     }
     s
 }

@@ -307,3 +307,26 @@ fn layout_prints_the_design_laid_out_and_a_second_pass_changes_nothing() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("layout-broken.json"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn export_writes_each_format_and_refuses_an_unknown_one() {
+    let path = scratch("export-in.json", EXAMPLE);
+    for (format, start) in [
+        ("svg", "<svg xmlns"),
+        ("mermaid", "architecture-beta\n"),
+        ("drawio", "<mxfile"),
+        ("markdown", "# Three-tier web app"),
+        ("cost-csv", "component,service,"),
+    ] {
+        let out = cloudwright(&["export", format, path.to_str().unwrap()]);
+        assert!(out.status.success(), "{format}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).starts_with(start), "{format}: {}", text(&out.stdout));
+    }
+    let out = cloudwright(&["export", "visio", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("use one of: svg, mermaid, drawio, markdown, cost-csv"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -12,6 +12,7 @@ pub mod design;
 pub mod diagnostic;
 pub mod edit;
 pub mod examples;
+pub mod exports;
 pub mod format;
 pub mod graph;
 pub mod history;

@@ -1,0 +1,520 @@
+//! Exports for the tools the rest of a team uses: an SVG drawing, Mermaid
+//! `architecture-beta`, draw.io (uncompressed mxGraph XML), a Markdown design
+//! report and the cost CSV. Each is a pure function of the design (and, for the
+//! report, the analyses' results), used by the app and `cloudwright export`.
+//!
+//! Labels come from users and may hold anything: every format escapes or
+//! filters them for its own syntax, and nothing exported can carry script.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use crate::catalog::Catalog;
+use crate::cost::{format_usd, CostReport};
+use crate::design::{Design, Rect, COMPONENT_SIZE};
+use crate::diagnostic::Diagnostic;
+use crate::id::ContainerId;
+use crate::resilience::{human, Disruption, ResilienceReport, Span, Verdict};
+
+/// The export formats, by the key the CLI and the app use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Mermaid,
+    Drawio,
+    Markdown,
+    CostCsv,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [Format::Svg, Format::Mermaid, Format::Drawio, Format::Markdown, Format::CostCsv];
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Mermaid => "mermaid",
+            Format::Drawio => "drawio",
+            Format::Markdown => "markdown",
+            Format::CostCsv => "cost-csv",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+    /// The file name's ending, e.g. `.drawio`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => ".svg",
+            Format::Mermaid => ".mmd",
+            Format::Drawio => ".drawio",
+            Format::Markdown => ".md",
+            Format::CostCsv => ".cost.csv",
+        }
+    }
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Svg => "image/svg+xml",
+            Format::Mermaid => "text/plain",
+            Format::Drawio => "application/xml",
+            Format::Markdown => "text/markdown",
+            Format::CostCsv => "text/csv",
+        }
+    }
+    /// A name for menus, e.g. "draw.io".
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Svg => "SVG image",
+            Format::Mermaid => "Mermaid diagram",
+            Format::Drawio => "draw.io diagram",
+            Format::Markdown => "Markdown report",
+            Format::CostCsv => "Cost CSV",
+        }
+    }
+}
+
+/// Text for XML and HTML: `& < > " '` escaped, control characters dropped.
+pub fn xml_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn kind_name(catalog: &Catalog, kind: &str) -> String {
+    catalog.kind(kind).map_or_else(|| kind.to_owned(), |k| k.name.clone())
+}
+
+fn color(catalog: &Catalog, kind: &str) -> String {
+    catalog
+        .kind(kind)
+        .and_then(|k| catalog.category(k.category))
+        .map_or_else(|| "#8A8F98".to_owned(), |c| c.color.clone())
+}
+
+// ------------------------------------------------------------------ SVG
+
+/// The design drawn as a standalone SVG: frames, boxes with their category
+/// colour, names and kinds, and arrows. Text only, no script, no external refs.
+pub fn svg(design: &Design, catalog: &Catalog) -> String {
+    const MARGIN: f64 = 20.0;
+    let b = design.bounds().unwrap_or(Rect::new(0.0, 0.0, 200.0, 100.0));
+    let (x0, y0, w, h) = (b.x - MARGIN, b.y - MARGIN, b.w + 2.0 * MARGIN, b.h + 2.0 * MARGIN);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0} {y0} {w} {h}" width="{w}" height="{h}" font-family="system-ui, sans-serif">
+<title>{}</title>
+<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#4b5563"/></marker></defs>
+<rect x="{x0}" y="{y0}" width="{w}" height="{h}" fill="#ffffff"/>
+"##,
+        xml_text(&design.name)
+    );
+    let depth = |id: &ContainerId| design.ancestors(Some(id)).len();
+    let mut frames: Vec<_> = design.containers.iter().collect();
+    frames.sort_by_key(|g| depth(&g.id));
+    for g in frames {
+        let r = g.rect;
+        let label = if g.label.trim().is_empty() { g.kind.name().to_owned() } else { g.label.clone() };
+        let _ = writeln!(
+            s,
+            r##"<rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="#f4f6f9" fill-opacity="0.6" stroke="#8a94a6"/><text x="{}" y="{}" font-size="12" font-weight="600" fill="#4b5563">{}</text>"##,
+            r.x,
+            r.y,
+            r.w,
+            r.h,
+            r.x + 10.0,
+            r.y + 17.0,
+            xml_text(&label)
+        );
+    }
+    let rects: HashMap<&str, Rect> = design.components.iter().map(|c| (c.id.as_str(), c.rect())).collect();
+    for l in &design.links {
+        let (Some(a), Some(b)) = (rects.get(l.from.as_str()), rects.get(l.to.as_str())) else { continue };
+        let (p, q) = (a.boundary_towards(b.center()), b.boundary_towards(a.center()));
+        let dash = if l.mode == crate::design::LinkMode::Async { r#" stroke-dasharray="6 4""# } else { "" };
+        let _ = writeln!(
+            s,
+            r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#4b5563" stroke-width="1.6"{dash} marker-end="url(#arrow)"/>"##,
+            p.x, p.y, q.x, q.y
+        );
+    }
+    let (cw, ch) = (COMPONENT_SIZE.w, COMPONENT_SIZE.h);
+    for c in &design.components {
+        let (x, y) = (c.position.x, c.position.y);
+        let _ = writeln!(
+            s,
+            r##"<g transform="translate({x} {y})"><rect width="{cw}" height="{ch}" rx="8" fill="#ffffff" stroke="#d8dde4"/><rect width="40" height="{ch}" rx="8" fill="{}"/><text x="49" y="26" font-size="13" font-weight="600" fill="#1d232b">{}</text><text x="49" y="44" font-size="11" fill="#5d6673">{}</text></g>"##,
+            xml_text(&color(catalog, c.kind.as_str())),
+            xml_text(&c.label),
+            xml_text(&kind_name(catalog, c.kind.as_str()))
+        );
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+// ------------------------------------------------------------------ Mermaid
+
+/// An id Mermaid accepts: letters, digits and underscores, starting with a letter.
+fn mermaid_id(prefix: &str, id: &str) -> String {
+    let clean: String = id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    format!("{prefix}_{clean}")
+}
+
+/// A label Mermaid's architecture syntax reads inside `[…]`: letters, digits,
+/// spaces and a few safe marks; anything else becomes a space.
+fn mermaid_label(s: &str) -> String {
+    let kept: String = s.chars().map(|c| if c.is_alphanumeric() || " .,-_/&+".contains(c) { c } else { ' ' }).collect();
+    let words: Vec<&str> = kept.split_whitespace().collect();
+    if words.is_empty() {
+        "unnamed".to_owned()
+    } else {
+        words.join(" ")
+    }
+}
+
+/// Mermaid's built-in architecture icon for a kind.
+fn mermaid_icon(catalog: &Catalog, kind: &str) -> &'static str {
+    use crate::catalog::Category as C;
+    match (kind, catalog.kind(kind).map(|k| k.category)) {
+        ("users" | "external_saas" | "route53" | "cloudfront" | "internet_gateway", _) => "internet",
+        (_, Some(C::Storage)) => "disk",
+        (_, Some(C::Data | C::Cache)) => "database",
+        _ => "server",
+    }
+}
+
+/// The design as a Mermaid `architecture-beta` diagram: one service per
+/// component, one group per container (nested as drawn), one edge per link.
+pub fn mermaid(design: &Design, catalog: &Catalog) -> String {
+    let mut s = String::from("architecture-beta\n");
+    let depth = |id: &ContainerId| design.ancestors(Some(id)).len();
+    let mut frames: Vec<_> = design.containers.iter().collect();
+    frames.sort_by_key(|g| depth(&g.id));
+    for g in frames {
+        let label = if g.label.trim().is_empty() { g.kind.name().to_owned() } else { g.label.clone() };
+        let _ = write!(s, "    group {}(cloud)[{}]", mermaid_id("g", g.id.as_str()), mermaid_label(&label));
+        if let Some(p) = g.parent.as_ref().filter(|p| design.container(p).is_some()) {
+            let _ = write!(s, " in {}", mermaid_id("g", p.as_str()));
+        }
+        s.push('\n');
+    }
+    for c in &design.components {
+        let _ = write!(
+            s,
+            "    service {}({})[{}]",
+            mermaid_id("c", c.id.as_str()),
+            mermaid_icon(catalog, c.kind.as_str()),
+            mermaid_label(&c.label)
+        );
+        if let Some(p) = c.parent.as_ref().filter(|p| design.container(p).is_some()) {
+            let _ = write!(s, " in {}", mermaid_id("g", p.as_str()));
+        }
+        s.push('\n');
+    }
+    let rects: HashMap<&str, Rect> = design.components.iter().map(|c| (c.id.as_str(), c.rect())).collect();
+    for l in &design.links {
+        let (Some(a), Some(b)) = (rects.get(l.from.as_str()), rects.get(l.to.as_str())) else { continue };
+        // Leave from the side facing the other end.
+        let (dx, dy) = (b.center().x - a.center().x, b.center().y - a.center().y);
+        let (out, into) = if dx.abs() >= dy.abs() {
+            if dx >= 0.0 {
+                ("R", "L")
+            } else {
+                ("L", "R")
+            }
+        } else if dy >= 0.0 {
+            ("B", "T")
+        } else {
+            ("T", "B")
+        };
+        let _ =
+            writeln!(s, "    {}:{out} --> {into}:{}", mermaid_id("c", l.from.as_str()), mermaid_id("c", l.to.as_str()));
+    }
+    s
+}
+
+// ------------------------------------------------------------------ draw.io
+
+/// draw.io's AWS 2019+ shape for a kind: a resource icon by name.
+fn drawio_icon(kind: &str) -> &'static str {
+    match kind {
+        "users" => "mxgraph.aws4.users",
+        "route53" => "mxgraph.aws4.route_53",
+        "cloudfront" => "mxgraph.aws4.cloudfront",
+        "api_gateway" => "mxgraph.aws4.api_gateway",
+        "alb" | "nlb" => "mxgraph.aws4.elastic_load_balancing",
+        "nat_gateway" | "vpc_endpoint" | "internet_gateway" => "mxgraph.aws4.vpc",
+        "waf" => "mxgraph.aws4.waf",
+        "shield" => "mxgraph.aws4.shield",
+        "secrets_manager" => "mxgraph.aws4.secrets_manager",
+        "kms" => "mxgraph.aws4.key_management_service",
+        "cognito" => "mxgraph.aws4.cognito",
+        "acm" => "mxgraph.aws4.certificate_manager_3",
+        "ec2" | "compose_host" | "self_managed_postgres" => "mxgraph.aws4.ec2",
+        "asg" => "mxgraph.aws4.auto_scaling2",
+        "ecs_fargate" => "mxgraph.aws4.fargate",
+        "eks_cluster" | "eks_node_group" | "k8s_workload" => "mxgraph.aws4.eks",
+        "lambda" => "mxgraph.aws4.lambda",
+        "step_functions" => "mxgraph.aws4.step_functions",
+        "sqs" => "mxgraph.aws4.sqs",
+        "sns" => "mxgraph.aws4.sns",
+        "eventbridge" => "mxgraph.aws4.eventbridge",
+        "msk" => "mxgraph.aws4.managed_streaming_for_kafka",
+        "rds_postgres" | "rds_proxy" => "mxgraph.aws4.rds",
+        "aurora_postgres" | "aurora_serverless_v2" => "mxgraph.aws4.aurora",
+        "dynamodb" => "mxgraph.aws4.dynamodb",
+        "opensearch" => "mxgraph.aws4.elasticsearch_service",
+        "elasticache_redis" => "mxgraph.aws4.elasticache",
+        "s3" => "mxgraph.aws4.s3",
+        "efs" => "mxgraph.aws4.elastic_file_system",
+        "ebs" => "mxgraph.aws4.elastic_block_store",
+        "cloudwatch" => "mxgraph.aws4.cloudwatch_2",
+        "xray" => "mxgraph.aws4.xray",
+        "prometheus" => "mxgraph.aws4.managed_service_for_prometheus",
+        "ecr" => "mxgraph.aws4.ecr",
+        "ci_pipeline" => "mxgraph.aws4.codepipeline",
+        _ => "mxgraph.aws4.general",
+    }
+}
+
+/// draw.io's AWS group shape for a container kind.
+fn drawio_group(kind: crate::design::ContainerKind) -> (&'static str, &'static str) {
+    use crate::design::ContainerKind as K;
+    match kind {
+        K::Region => ("mxgraph.aws4.group_region", "#147EBA"),
+        K::Vpc => ("mxgraph.aws4.group_vpc2", "#8C4FFF"),
+        K::AvailabilityZone => ("", "#147EBA"),
+        K::PublicSubnet => ("mxgraph.aws4.group_security_group", "#7AA116"),
+        K::PrivateSubnet | K::DataSubnet => ("mxgraph.aws4.group_security_group", "#00A4A6"),
+        K::Namespace => ("", "#ED7100"),
+    }
+}
+
+/// The design as a draw.io file: uncompressed mxGraph XML, AWS shapes for
+/// components, containers as groups holding their contents (child geometry is
+/// relative to the group, as draw.io keeps it), links as edges.
+pub fn drawio(design: &Design, catalog: &Catalog) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<mxfile host=\"Cloudwright\" type=\"device\">\n<diagram id=\"cloudwright\" name=\"{}\">\n<mxGraphModel grid=\"1\" gridSize=\"20\" page=\"0\">\n<root>\n<mxCell id=\"0\"/>\n<mxCell id=\"1\" parent=\"0\"/>\n",
+        xml_text(&design.name)
+    );
+    // Ids are prefixed so that no design id can clash with the two root cells.
+    let cell = |prefix: &str, id: &str| format!("{prefix}-{}", xml_text(id));
+    let origin = |parent: Option<&ContainerId>| {
+        parent.and_then(|p| design.container(p)).map_or((0.0, 0.0), |g| (g.rect.x, g.rect.y))
+    };
+    let parent_cell = |parent: Option<&ContainerId>| {
+        parent.filter(|p| design.container(p).is_some()).map_or("1".to_owned(), |p| cell("g", p.as_str()))
+    };
+    let depth = |id: &ContainerId| design.ancestors(Some(id)).len();
+    let mut frames: Vec<_> = design.containers.iter().collect();
+    frames.sort_by_key(|g| depth(&g.id));
+    for g in frames {
+        let (ox, oy) = origin(g.parent.as_ref());
+        let (icon, stroke) = drawio_group(g.kind);
+        let label = if g.label.trim().is_empty() { g.kind.name().to_owned() } else { g.label.clone() };
+        let shape = if icon.is_empty() {
+            format!("rounded=1;arcSize=2;dashed=1;fillColor=none;strokeColor={stroke};")
+        } else {
+            format!("points=[];shape=mxgraph.aws4.group;grIcon={icon};strokeColor={stroke};fillColor=none;")
+        };
+        let _ = writeln!(
+            s,
+            "<mxCell id=\"{}\" value=\"{}\" style=\"{shape}verticalAlign=top;align=left;spacingLeft=30;fontColor={stroke};container=1;collapsible=0;recursiveResize=0;html=0;\" vertex=\"1\" parent=\"{}\"><mxGeometry x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" as=\"geometry\"/></mxCell>",
+            cell("g", g.id.as_str()),
+            xml_text(&label),
+            parent_cell(g.parent.as_ref()),
+            g.rect.x - ox,
+            g.rect.y - oy,
+            g.rect.w,
+            g.rect.h
+        );
+    }
+    for c in &design.components {
+        let (ox, oy) = origin(c.parent.as_ref());
+        let fill = color(catalog, c.kind.as_str());
+        let _ = writeln!(
+            s,
+            "<mxCell id=\"{}\" value=\"{}\" style=\"sketch=0;outlineConnect=0;fontColor=#232F3E;fillColor={};strokeColor=#ffffff;gradientColor=none;dashed=0;verticalLabelPosition=bottom;verticalAlign=top;align=center;html=0;fontSize=12;aspect=fixed;shape=mxgraph.aws4.resourceIcon;resIcon={};\" vertex=\"1\" parent=\"{}\"><mxGeometry x=\"{}\" y=\"{}\" width=\"48\" height=\"48\" as=\"geometry\"/></mxCell>",
+            cell("c", c.id.as_str()),
+            xml_text(&c.label),
+            xml_text(&fill),
+            drawio_icon(c.kind.as_str()),
+            parent_cell(c.parent.as_ref()),
+            c.position.x - ox + (COMPONENT_SIZE.w - 48.0) / 2.0,
+            c.position.y - oy
+        );
+    }
+    for l in &design.links {
+        if design.component(&l.from).is_none() || design.component(&l.to).is_none() {
+            continue;
+        }
+        let dash = if l.mode == crate::design::LinkMode::Async { "dashed=1;" } else { "" };
+        let label = if l.protocol.is_empty() { l.label.clone() } else { l.protocol.clone() };
+        let _ = writeln!(
+            s,
+            "<mxCell id=\"{}\" value=\"{}\" style=\"edgeStyle=orthogonalEdgeStyle;rounded=0;html=0;endArrow=block;{dash}\" edge=\"1\" parent=\"1\" source=\"{}\" target=\"{}\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>",
+            cell("l", l.id.as_str()),
+            xml_text(&label),
+            cell("c", l.from.as_str()),
+            cell("c", l.to.as_str())
+        );
+    }
+    s.push_str("</root>\n</mxGraphModel>\n</diagram>\n</mxfile>\n");
+    s
+}
+
+// ------------------------------------------------------------------ CSV and Markdown
+
+/// One CSV field: quoted when it holds a comma, quote or line break, and
+/// defused when a spreadsheet would read it as a formula (`=`, `+`, `-`, `@`).
+pub fn csv_field(v: &str) -> String {
+    let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{v}") } else { v.to_owned() };
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+/// What a cost line is for: its component's label, or its link's id.
+pub fn line_label<'a>(d: &'a Design, l: &'a crate::cost::LineItem) -> &'a str {
+    match (&l.component, &l.link) {
+        (Some(id), _) => d.component(id).map_or(id.as_str(), |c| c.label.as_str()),
+        (None, Some(id)) => id.as_str(),
+        (None, None) => "",
+    }
+}
+
+/// The cost report's line items as CSV, one row per line, for a budget sheet.
+pub fn cost_csv(design: &Design, report: &CostReport) -> String {
+    let mut s = String::from("component,service,description,region,quantity,unit,unit_price,monthly\n");
+    for l in &report.lines {
+        let row = [
+            csv_field(line_label(design, l)),
+            csv_field(&l.service),
+            csv_field(&l.description),
+            csv_field(&report.region),
+            format!("{}", l.quantity),
+            csv_field(l.unit),
+            format!("{}", l.unit_price),
+            format!("{:.2}", l.monthly),
+        ];
+        s.push_str(&row.join(","));
+        s.push('\n');
+    }
+    s
+}
+
+/// Text for a Markdown table cell: no pipes, no line breaks, no HTML.
+fn md(s: &str) -> String {
+    s.replace('|', "/").replace(['\n', '\r'], " ").replace('<', "‹").replace('>', "›")
+}
+
+fn span(s: Option<Span>) -> String {
+    match s {
+        None => "none (lost)".to_owned(),
+        Some(s) if s.worst == 0.0 => "0".to_owned(),
+        Some(s) if s.best == s.worst => human(s.worst),
+        Some(s) => format!("{}–{}", human(s.best), human(s.worst)),
+    }
+}
+
+fn verdict(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Met => "met",
+        Verdict::Breached => "**breached**",
+        Verdict::NotTargeted => "no target",
+    }
+}
+
+/// A design report in Markdown: the diagram (Mermaid), the components, the
+/// monthly cost by category and by component, recovery per disruption, and
+/// the findings.
+pub fn markdown_report(
+    design: &Design,
+    catalog: &Catalog,
+    cost: &CostReport,
+    resilience: &ResilienceReport,
+    findings: &[Diagnostic],
+) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}\n", md(&design.name));
+    if !design.notes.trim().is_empty() {
+        let _ = writeln!(s, "{}\n", md(&design.notes));
+    }
+    let _ = writeln!(
+        s,
+        "Region {} · {} components · {} links · about **{} per month** ({} per year), prices of {}.\n",
+        md(&cost.region),
+        design.components.len(),
+        design.links.len(),
+        format_usd(cost.total_monthly),
+        format_usd(cost.total_yearly),
+        md(&cost.prices_as_of)
+    );
+    let _ = writeln!(s, "## Diagram\n\n```mermaid\n{}```\n", mermaid(design, catalog));
+
+    s.push_str("## Components\n\n| Component | Kind | In | Monthly |\n|---|---|---|---:|\n");
+    let monthly: HashMap<&str, f64> = cost.by_component.iter().map(|c| (c.component.as_str(), c.monthly)).collect();
+    for c in &design.components {
+        let within = c.parent.as_ref().and_then(|p| design.container(p)).map_or_else(String::new, |g| md(&g.label));
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} |",
+            md(&c.label),
+            md(&kind_name(catalog, c.kind.as_str())),
+            within,
+            monthly.get(c.id.as_str()).map_or_else(|| "–".to_owned(), |v| format_usd(*v))
+        );
+    }
+
+    s.push_str("\n## Cost by category\n\n| Category | Monthly |\n|---|---:|\n");
+    for c in &cost.by_category {
+        let _ = writeln!(s, "| {} | {} |", md(&c.category), format_usd(c.monthly));
+    }
+    let _ = writeln!(s, "| **Total** | **{}** |\n", format_usd(cost.total_monthly));
+
+    let a = &resilience.availability;
+    let _ = writeln!(
+        s,
+        "## Recovery\n\nAvailability {:.3} % ({:.1} nines), about {:.0} minutes of downtime a month. Policy: {}.\n",
+        a.percent,
+        a.nines,
+        a.downtime_minutes_per_month,
+        md(&resilience.policy.name)
+    );
+    s.push_str("| Disruption | RTO | RPO | RTO target | RPO target |\n|---|---|---|---|---|\n");
+    for d in Disruption::ALL {
+        let e = resilience.estimate(d);
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} |",
+            d.name(),
+            span(e.rto),
+            span(e.rpo),
+            verdict(e.rto_verdict),
+            verdict(e.rpo_verdict)
+        );
+    }
+
+    s.push_str("\n## Findings\n\n");
+    if findings.is_empty() {
+        s.push_str("None.\n");
+    }
+    for f in findings {
+        let _ = writeln!(s, "- {} `{}`: {}", f.severity, f.code, md(&f.message));
+    }
+    s
+}

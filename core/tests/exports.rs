@@ -1,0 +1,117 @@
+//! Exports: each format holds every component and link, and hostile labels
+//! stay inert text in each.
+
+use cloudwright_core::cost::{estimate, PriceBook};
+use cloudwright_core::examples::default_design;
+use cloudwright_core::exports::{cost_csv, csv_field, drawio, markdown_report, mermaid, svg};
+use cloudwright_core::resilience::{assess, Policy};
+use cloudwright_core::{synth, validate, Catalog, Design};
+
+const HOSTILE: &str = "<script>alert(1)</script> | ] [x] \"q\" & =cmd\nnext";
+
+fn hostile() -> Design {
+    let mut d = default_design();
+    d.name = HOSTILE.to_owned();
+    for c in &mut d.components {
+        c.label = HOSTILE.to_owned();
+    }
+    d.containers[0].label = HOSTILE.to_owned();
+    d
+}
+
+#[test]
+fn mermaid_has_one_service_per_component_and_one_edge_per_link() {
+    let d = synth::design(200, 3);
+    let text = mermaid(&d, Catalog::builtin());
+    assert!(text.starts_with("architecture-beta\n"));
+    assert_eq!(text.lines().filter(|l| l.trim_start().starts_with("service ")).count(), d.components.len());
+    assert_eq!(text.lines().filter(|l| l.trim_start().starts_with("group ")).count(), d.containers.len());
+    assert_eq!(text.lines().filter(|l| l.contains(" --> ")).count(), d.links.len());
+}
+
+#[test]
+fn mermaid_labels_keep_only_what_its_syntax_allows() {
+    let text = mermaid(&hostile(), Catalog::builtin());
+    for line in text.lines().skip(1) {
+        // One bracketed label per line at most, with nothing that could close it early.
+        assert!(line.matches('[').count() <= 1 && line.matches(']').count() <= 1, "{line}");
+        assert!(!line.contains('<') && !line.contains('"') && !line.contains('|'), "{line}");
+    }
+    assert!(text.contains("[script alert 1 /script x q & cmd next]"), "{text}");
+}
+
+#[test]
+fn drawio_has_a_vertex_per_component_and_container_and_an_edge_per_link() {
+    let d = synth::design(200, 3);
+    let xml = drawio(&d, Catalog::builtin());
+    assert_eq!(xml.matches("vertex=\"1\"").count(), d.components.len() + d.containers.len());
+    assert_eq!(xml.matches("edge=\"1\"").count(), d.links.len());
+    // Children of a group are placed relative to it.
+    let d = default_design();
+    let xml = drawio(&d, Catalog::builtin());
+    assert!(
+        xml.contains(r#"id="g-g2" value="VPC 10.0.0.0/16""#)
+            && xml.contains(r#"parent="g-g1"><mxGeometry x="20" y="40""#),
+        "{xml}"
+    );
+}
+
+#[test]
+fn drawio_and_svg_escape_hostile_labels() {
+    let d = hostile();
+    for (name, text) in [("drawio", drawio(&d, Catalog::builtin())), ("svg", svg(&d, Catalog::builtin()))] {
+        assert!(!text.to_lowercase().contains("<script"), "{name} carries a script tag");
+        assert!(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{name}: the label is kept as text");
+    }
+}
+
+#[test]
+fn svg_draws_every_component_and_link() {
+    let d = synth::design(200, 3);
+    let text = svg(&d, Catalog::builtin());
+    assert!(text.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert_eq!(text.matches("<g transform=").count(), d.components.len());
+    assert_eq!(text.matches("<line ").count(), d.links.len());
+}
+
+#[test]
+fn cost_csv_defuses_formulas_and_quotes_what_needs_it() {
+    assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
+    assert_eq!(csv_field("-2"), "'-2");
+    assert_eq!(csv_field("a,b"), "\"a,b\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    let d = hostile();
+    let csv = cost_csv(&d, &estimate(&d, PriceBook::builtin()));
+    assert!(
+        csv.contains("\"<script>alert(1)</script> | ] [x] \"\"q\"\" & =cmd\nnext\","),
+        "a label with quotes and a line break is one quoted field"
+    );
+    let d = default_design();
+    let report = estimate(&d, PriceBook::builtin());
+    let csv = cost_csv(&d, &report);
+    assert_eq!(csv.lines().count(), report.lines.len() + 1);
+    let total: f64 = csv.lines().skip(1).map(|l| l.rsplit(',').next().unwrap().parse::<f64>().unwrap()).sum();
+    assert!(
+        (total - report.total_monthly).abs() < 0.01 * report.lines.len() as f64,
+        "{total} vs {}",
+        report.total_monthly
+    );
+}
+
+#[test]
+fn the_report_has_the_diagram_the_figures_and_safe_tables() {
+    let d = hostile();
+    let catalog = Catalog::builtin();
+    let cost = estimate(&d, PriceBook::builtin());
+    let policy = Policy::tier("critical").unwrap();
+    let report = markdown_report(&d, catalog, &cost, &assess(&d, &policy), &validate(&d, catalog));
+    assert!(report.contains("```mermaid\narchitecture-beta"));
+    assert!(report.contains(&cloudwright_core::cost::format_usd(cost.total_monthly)));
+    assert!(report.contains("| Region |"), "the recovery table lists each disruption");
+    // A label cannot add columns or rows to a table, nor HTML.
+    for line in report.lines().filter(|l| l.starts_with("| ")) {
+        let header_cells = line.matches('|').count();
+        assert!(header_cells == 5 || header_cells == 3 || header_cells == 6, "{line}");
+        assert!(!line.contains('<'), "{line}");
+    }
+}
