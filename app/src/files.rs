@@ -1,6 +1,7 @@
 //! Files and links: save the design as a file, open one (picker or drop on the
 //! page), start a new one, and share it as a link that carries the whole design.
 
+use cloudwright_core::cost::PriceBook;
 use cloudwright_core::{export, import, share, Catalog, Design};
 use leptos::ev;
 use leptos::prelude::*;
@@ -36,6 +37,38 @@ pub fn file_name(design: &Design) -> String {
         .collect::<Vec<_>>()
         .join("-");
     format!("{}.cloudwright.json", if stem.is_empty() { "design" } else { &stem })
+}
+
+/// The exports the app offers. The Markdown report needs the resilience model
+/// in the browser (about 45 kB gzip more wasm); it arrives with the resilience
+/// panel, and `cloudwright export markdown` writes it today.
+const APP_EXPORTS: [cloudwright_core::exports::Format; 4] = {
+    use cloudwright_core::exports::Format;
+    [Format::Svg, Format::Mermaid, Format::Drawio, Format::CostCsv]
+};
+
+/// Downloads the design in another tool's format (see `cloudwright_core::exports`).
+pub fn export_as(editor: Editor, key: &str) {
+    use cloudwright_core::exports::{self, Format};
+    let Some(format) = Format::from_key(key) else { return };
+    let catalog = Catalog::builtin();
+    let Some((name, text)) = editor.design.with_untracked(|d| {
+        let stem = file_name(d);
+        let stem = stem.trim_end_matches(".cloudwright.json").to_owned();
+        let text = match format {
+            Format::Svg => exports::svg(d, catalog),
+            Format::Mermaid => exports::mermaid(d, catalog),
+            Format::Drawio => exports::drawio(d, catalog),
+            Format::CostCsv => exports::cost_csv(d, &cloudwright_core::cost::estimate(d, PriceBook::builtin())),
+            // Not offered here yet (see APP_EXPORTS).
+            Format::Markdown => return None,
+        };
+        Some((format!("{stem}{}", format.extension()), text))
+    }) else {
+        return;
+    };
+    download(&name, &text, format.mime());
+    editor.notice.set(Some(format!("Exported {name}")));
 }
 
 pub fn save(editor: Editor) {
@@ -128,6 +161,15 @@ pub fn FileButtons(
                 } />
             <button data-testid="save-file" title="Save the design as a file" on:click=move |_| save(editor)>"Save"</button>
             <button data-testid="share" title="A link that carries the whole design" on:click=move |_| sharing.set(Some(share_url(editor)))>"Share"</button>
+            <select class="example-picker" data-testid="export" title="Export the design for other tools"
+                on:change=move |ev| {
+                    let select: web_sys::HtmlSelectElement = event_target(&ev);
+                    export_as(editor, &select.value());
+                    select.set_value("");
+                }>
+                <option value="">"Export…"</option>
+                {APP_EXPORTS.iter().map(|f| view! { <option value=f.key()>{f.name()}</option> }).collect_view()}
+            </select>
         </div>
         <crate::library::Library open=library editor />
         <Show when=move || sharing.with(Option::is_some)>

@@ -1,0 +1,102 @@
+// Exports: each downloads a non-empty file, and the real tools open them:
+// Mermaid renders the diagram, mxGraph (draw.io's engine) decodes the XML, the
+// SVG parses as XML without script.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useSite, cliJson } from './harness.mjs';
+
+const app = useSite();
+const MODULES = new URL('../node_modules/', import.meta.url).pathname;
+
+/** Picks `format` in the Export menu and returns the downloaded file's name and text. */
+async function exported(page, format) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').selectOption(format)]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+}
+
+/** Opens a design file in the app, as a user picking it would. */
+async function openDesign(page, design) {
+  await page.getByTestId('file-input').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(design)) });
+  await page.waitForFunction((n) => document.querySelectorAll('g.node').length === n, design.components.length);
+}
+
+test('each export downloads a non-empty file named after the design', async () => {
+  const { page, context, problems } = await app.ready();
+  // The Markdown report is the CLI's for now (`cloudwright export markdown`): it needs the
+  // resilience model in the browser, which comes with the resilience panel.
+  const expected = { svg: '.svg', mermaid: '.mmd', drawio: '.drawio', 'cost-csv': '.cost.csv' };
+  const offered = await page.getByTestId('export').locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  assert.deepEqual(offered, Object.keys(expected));
+  for (const [format, ending] of Object.entries(expected)) {
+    const { name, text } = await exported(page, format);
+    assert.equal(name, `three-tier-web-app${ending}`);
+    assert.ok(text.length > 100, `${format} is not empty`);
+  }
+  // The CSV's lines add up to the cost model's total, as the CLI computes it.
+  const total = cliJson('cost', '--json', join(new URL('../../', import.meta.url).pathname, 'core/data/examples/three-tier.json')).total_monthly;
+  const { text: csv } = await exported(page, 'cost-csv');
+  const sum = csv.trim().split('\n').slice(1).reduce((s, l) => s + Number(l.split(',').at(-1)), 0);
+  assert.ok(Math.abs(sum - total) < 0.05, `the CSV adds up to the total (${sum} vs ${total})`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the Mermaid export renders in mermaid with one node per component; draw.io XML decodes in mxGraph with every vertex and edge', async () => {
+  const { page, context, problems } = await app.ready();
+  const design = cliJson('synth', '60', '--seed', '5');
+  design.components[0].label = '<img src=x onerror=alert(1)> [bad] | "quoted"';
+  await openDesign(page, design);
+  const mermaidText = (await exported(page, 'mermaid')).text;
+  const drawioText = (await exported(page, 'drawio')).text;
+  const svgText = (await exported(page, 'svg')).text;
+
+  const tools = await context.newPage();
+  await tools.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
+  await tools.addScriptTag({ path: join(MODULES, 'mermaid/dist/mermaid.min.js') });
+  const rendered = await tools.evaluate(async (text) => {
+    mermaid.initialize({ startOnLoad: false });
+    try {
+      await mermaid.parse(text);
+      const { svg } = await mermaid.render('exported', text);
+      const out = document.getElementById('out');
+      out.innerHTML = svg;
+      return { services: out.querySelectorAll('.architecture-service').length, edges: out.querySelectorAll('.architecture-edges .edge').length };
+    } catch (e) {
+      return { error: String(e) };
+    }
+  }, mermaidText);
+  assert.equal(rendered.error, undefined, `mermaid could not read it: ${rendered.error}`);
+  assert.equal(rendered.services, design.components.length, 'one node per component');
+
+  await tools.addScriptTag({ content: 'window.mxBasePath = "/"; window.mxLoadResources = false; window.mxLoadStylesheets = false;' });
+  await tools.addScriptTag({ path: join(MODULES, 'mxgraph/javascript/mxClient.min.js') });
+  const decoded = await tools.evaluate((xml) => {
+    const doc = mxUtils.parseXml(xml);
+    const model = new mxGraphModel();
+    new mxCodec(doc).decode(doc.getElementsByTagName('mxGraphModel')[0], model);
+    const cells = Object.values(model.cells);
+    return {
+      vertices: cells.filter((c) => model.isVertex(c)).length,
+      edges: cells.filter((c) => model.isEdge(c) && c.source && c.target).length,
+      nested: cells.filter((c) => model.isVertex(c) && c.parent && model.isVertex(c.parent)).length,
+    };
+  }, drawioText);
+  assert.equal(decoded.vertices, design.components.length + design.containers.length);
+  assert.equal(decoded.edges, design.links.length, 'every edge joins its two components');
+  assert.ok(decoded.nested > 0, 'containers hold their contents as groups');
+
+  const svg = await tools.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      scripts: doc.querySelectorAll('script, foreignObject').length,
+      handlers: [...doc.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+      boxes: doc.querySelectorAll('g[transform]').length,
+    };
+  }, svgText);
+  assert.deepEqual(svg, { error: null, scripts: 0, handlers: 0, boxes: design.components.length });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
