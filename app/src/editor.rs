@@ -357,6 +357,28 @@ impl Editor {
         self.sync_hidden();
     }
 
+    /// Updates the signals of components `ids` only (after an edit that changed nothing else).
+    fn sync_components(&self, ids: &[ComponentId]) {
+        let sets: Vec<(ArcRwSignal<Option<Component>>, Component)> = self.design.with_untracked(|d| {
+            // A few: find each; many (a frame and its contents): index them once.
+            let index: Option<HashMap<&ComponentId, usize>> =
+                (ids.len() > 8).then(|| d.components.iter().enumerate().map(|(i, c)| (&c.id, i)).collect());
+            let find = |id: &ComponentId| match &index {
+                Some(index) => index.get(id).copied(),
+                None => d.component_index(id),
+            };
+            self.parts.with_value(|p| {
+                ids.iter()
+                    .filter_map(|id| Some((p.components.get(id)?.clone(), find(id)?)))
+                    .map(|(signal, i)| (signal, d.components[i].clone()))
+                    .collect()
+            })
+        });
+        for (signal, component) in sets {
+            signal.set(Some(component));
+        }
+    }
+
     /// Updates which components are hidden by a collapsed container.
     fn sync_hidden(&self) {
         let changes = self.design.with_untracked(|d| {
@@ -430,12 +452,29 @@ impl Editor {
     /// Applies an edit through the history. A refused edit changes nothing and
     /// is reported in the status bar.
     pub fn apply(&self, command: Command, label: &str) -> Result<(), EditError> {
+        // A move (every pointer move of a drag) changes only the components it
+        // names: update just their signals instead of comparing every item.
+        let moved: Option<Vec<ComponentId>> = match &command {
+            Command::Move { moves } => Some(
+                moves
+                    .iter()
+                    .filter_map(|(item, _)| match item {
+                        ItemRef::Component(id) => Some(id.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
         let mut result = Ok(());
         self.design.maybe_update(|d| {
             result = self.history.try_update_value(|h| h.apply(d, command, label)).unwrap_or(Ok(()));
             result.is_ok()
         });
-        self.sync_parts();
+        match moved {
+            Some(ids) if result.is_ok() => self.sync_components(&ids),
+            _ => self.sync_parts(),
+        }
         self.history_changed.notify();
         if let Err(e) = &result {
             self.notice.set(Some(format!("Not done: {e}")));
