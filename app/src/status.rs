@@ -1,7 +1,9 @@
 //! The status bar: what the design holds and what validation says of it.
+//! The findings count opens the list of findings; each names the item it is
+//! about, and clicking it selects that item.
 
 use cloudwright_core::cost::{estimate, format_usd, PriceBook};
-use cloudwright_core::{validate, Catalog, Severity};
+use cloudwright_core::{validate, Catalog, Diagnostic, Severity};
 use leptos::prelude::*;
 
 use crate::editor::use_editor;
@@ -10,11 +12,15 @@ use crate::editor::use_editor;
 #[component]
 pub fn StatusBar() -> impl IntoView {
     let editor = use_editor();
-    let counts = editor.settled(|d| {
-        let diags = validate(d, Catalog::builtin());
-        let n = |s| diags.iter().filter(|x| x.severity == s).count();
-        (d.components.len(), d.links.len(), d.containers.len(), n(Severity::Error), n(Severity::Warning))
+    let findings = editor.settled(|d| validate(d, Catalog::builtin()));
+    let counts = Memo::new(move |_| {
+        let (e, w) = findings.with(|f: &Vec<Diagnostic>| {
+            let n = |s| f.iter().filter(|x| x.severity == s).count();
+            (n(Severity::Error), n(Severity::Warning))
+        });
+        editor.design.with(|d| (d.components.len(), d.links.len(), d.containers.len(), e, w))
     });
+    let open = RwSignal::new(false);
     // The monthly estimate: a memo over the core's cost model.
     let monthly = editor.settled(|d| estimate(d, PriceBook::builtin()).total_monthly);
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
@@ -27,12 +33,48 @@ pub fn StatusBar() -> impl IntoView {
                     format!("{} · {} · {}", plural(c, "component", "components"), plural(l, "link", "links"), plural(g, "container", "containers"))
                 }}
             </span>
-            <span class="findings" data-testid="findings" class:has-errors=move || { counts.get().3 > 0 }>
+            <button class="findings" data-testid="findings" class:has-errors=move || { counts.get().3 > 0 }
+                title="Show the findings" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
                 {move || {
                     let (_, _, _, e, w) = counts.get();
                     format!("{} · {}", plural(e, "error", "errors"), plural(w, "warning", "warnings"))
                 }}
-            </span>
+            </button>
+            <Show when=move || open.get()>
+                <div class="findings-panel" role="dialog" aria-label="Findings" data-testid="findings-panel">
+                    <ul>
+                        {move || {
+                            let list = findings.get();
+                            if list.is_empty() {
+                                return view! { <li class="finding-none">"No findings: the design validates cleanly."</li> }.into_any();
+                            }
+                            list.into_iter()
+                                .enumerate()
+                                .map(|(i, f)| {
+                                    let item = f.item.clone();
+                                    let clickable = item.is_some();
+                                    view! {
+                                        <li>
+                                            <button class=format!("finding finding-{}", f.severity) data-testid=format!("finding-{i}") disabled=!clickable
+                                                title=if clickable { "Select what this is about" } else { "About the whole design" }
+                                                on:click=move |_| {
+                                                    if let Some(item) = item.clone() {
+                                                        editor.selection.set(vec![item]);
+                                                    }
+                                                }>
+                                                <span class="finding-code">{format!("{} {}", f.severity, f.code)}</span>
+                                                " "
+                                                {f.message.clone()}
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                                .into_any()
+                        }}
+                    </ul>
+                </div>
+            </Show>
             <span class="cost-total" title="Estimated monthly cost (us-east-1 list prices unless the design says otherwise)">
                 "≈ " <span data-testid="cost-total">{move || format_usd(monthly.get())}</span> " / month"
             </span>

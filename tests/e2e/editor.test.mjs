@@ -364,3 +364,25 @@ test('the theme follows the system until one is chosen; the choice survives a re
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the findings count opens the list; a finding selects what it is about', async () => {
+  const { page, context, problems, canvas } = await app.ready();
+  await page.getByTestId('findings').click();
+  assert.match(await page.getByTestId('findings-panel').textContent(), /No findings/);
+  // Move the database into the public subnet: validation warns about it.
+  const scale = await canvas.scale();
+  const from = await canvas.position('c4');
+  await canvas.drag('c4', (280 - from.x) * scale, (330 - from.y) * scale);
+  assert.equal(await canvas.node('c4').getAttribute('data-parent'), 'g3');
+  await page.waitForFunction(() => /1 warning/.test(document.querySelector('[data-testid="findings"]').textContent));
+  const finding = page.getByTestId('finding-0');
+  assert.match(await finding.textContent(), /warning public-database/);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="node-c4"]').classList.contains('selected'));
+  assert.equal(await page.getByTestId('inspector-label').count(), 0, 'nothing selected: the inspector shows the design');
+  await finding.click();
+  assert.equal(await page.getByTestId('inspector-label').inputValue(), 'Orders DB', 'the database is selected');
+  assert.equal(await canvas.node('c4').evaluate((e) => e.classList.contains('selected')), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
