@@ -196,6 +196,12 @@ pub fn Library(
 ) -> impl IntoView {
     // Storage is not reactive: re-read after each action.
     let refresh = Trigger::new();
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || escape.remove());
     let list = move || {
         refresh.track();
         editor.design.track();

@@ -21,6 +21,12 @@ pub fn StatusBar() -> impl IntoView {
         editor.design.with(|d| (d.components.len(), d.links.len(), d.containers.len(), e, w))
     });
     let open = RwSignal::new(false);
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || escape.remove());
     // The monthly estimate: a memo over the core's cost model.
     let monthly = editor.settled(|d| estimate(d, PriceBook::builtin()).total_monthly);
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });

@@ -377,12 +377,16 @@ test('the findings count opens the list; a finding selects what it is about', as
   await page.waitForFunction(() => /1 warning/.test(document.querySelector('[data-testid="findings"]').textContent));
   const finding = page.getByTestId('finding-0');
   assert.match(await finding.textContent(), /warning public-database/);
-  await page.keyboard.press('Escape');
+  // Click empty canvas (its bottom-right corner) to select nothing; the list stays open.
+  const area = await canvas.canvas.boundingBox();
+  await page.mouse.click(area.x + area.width - 20, area.y + area.height - 20);
   await page.waitForFunction(() => !document.querySelector('[data-testid="node-c4"]').classList.contains('selected'));
   assert.equal(await page.getByTestId('inspector-label').count(), 0, 'nothing selected: the inspector shows the design');
   await finding.click();
   assert.equal(await page.getByTestId('inspector-label').inputValue(), 'Orders DB', 'the database is selected');
   assert.equal(await canvas.node('c4').evaluate((e) => e.classList.contains('selected')), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('findings-panel').count(), 0, 'Escape closes the list');
   assert.deepEqual(problems, []);
   await context.close();
 });

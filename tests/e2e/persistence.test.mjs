@@ -158,7 +158,8 @@ test('the design library: new, open, rename, duplicate, delete; it survives a re
   assert.equal(await page.getByTestId('design-name').textContent(), 'Shop');
   await library();
   assert.deepEqual(await rows(), ['Shop', 'Scratch']);
-  await page.getByTestId('library-close').click();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('library').count(), 0, 'Escape closes the dialog');
 
   // A damaged entry is listed with the reason, cannot be opened, and can be downloaded.
   await page.evaluate(() => localStorage.setItem('cloudwright.library.d9', '{"format": "cloudwright", "version": 1, "compo'));
