@@ -2,7 +2,7 @@
 //! catalog. Invalid values are refused inline with the reason; every change
 //! is one undoable command. With nothing selected, it edits the design itself.
 
-use cloudwright_core::cost::PriceBook;
+use cloudwright_core::cost::{format_usd, PriceBook};
 use cloudwright_core::{
     Catalog, Command, ComponentId, ContainerId, ItemRef, LinkId, LinkMode, PropType, PropValue, PropertySpec, Workload,
 };
@@ -166,8 +166,48 @@ fn ComponentPanel(id: ComponentId) -> impl IntoView {
             <input type="text" data-testid="inspector-label" maxlength="200" prop:value=move || label.get() on:change=rename />
         </label>
         {spec.properties.iter().map(|p| view! { <PropertyField id=id.clone() spec=p editor=editor /> }).collect_view()}
+        <ComponentCost id=id.clone() />
     }
     .into_any()
+}
+
+/// The selected component's cost lines: what is charged, how much, and any
+/// assumption derived from the workload.
+#[component]
+fn ComponentCost(id: ComponentId) -> impl IntoView {
+    let cost = crate::status::use_cost();
+    let lines = Memo::new(move |_| {
+        cost.with(|r| {
+            r.lines
+                .iter()
+                .filter(|l| l.component.as_ref() == Some(&id))
+                .map(|l| (l.description.to_string(), l.monthly, l.derived.as_ref().map(ToString::to_string)))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <h3 class="inspector-subtitle">"Cost"</h3>
+        <ul class="cost-lines" data-testid="component-cost">
+            {move || {
+                let lines = lines.get();
+                if lines.is_empty() {
+                    return view! { <li class="inspector-note">"No charge."</li> }.into_any();
+                }
+                let total: f64 = lines.iter().map(|l| l.1).sum();
+                view! {
+                    {lines.into_iter().map(|(what, monthly, derived)| view! {
+                        <li>
+                            <span class="cost-line-what">{what}</span>
+                            <span class="cost-line-value">{format_usd(monthly)}</span>
+                            {derived.map(|d| view! { <span class="cost-line-note">{d}</span> })}
+                        </li>
+                    }).collect_view()}
+                    <li class="cost-line-total"><span>"Per month"</span><span class="cost-line-value" data-testid="component-cost-total">{format_usd(total)}</span></li>
+                }
+                .into_any()
+            }}
+        </ul>
+    }
 }
 
 #[component]
@@ -310,5 +350,20 @@ fn DesignPanel() -> impl IntoView {
                 on:change=move |ev| set_workload("Peak multiplier", event_target_value(&ev), 1.0, 1000.0, |w, v| w.peak_multiplier = v) />
         </label>
         <p class="field-error" data-testid="workload-error">{move || error.get().unwrap_or_default()}</p>
+        <CostBreakdown />
+    }
+}
+
+/// The monthly and yearly total, and a bar per category, from the cost model.
+#[component]
+fn CostBreakdown() -> impl IntoView {
+    let cost = crate::status::use_cost();
+    view! {
+        <h3 class="inspector-subtitle">"Cost"</h3>
+        <p class="cost-summary" data-testid="cost-panel-total">
+            {move || cost.with(|r| format!("{} / month · {} / year", format_usd(r.total_monthly), format_usd(r.total_yearly)))}
+        </p>
+        // Markup from the core (escaped there): one string, not a view per bar.
+        <div class="cost-chart" data-testid="cost-by-category" inner_html=move || cost.with(cloudwright_core::exports::cost_chart_svg) />
     }
 }

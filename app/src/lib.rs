@@ -38,6 +38,11 @@ pub fn App() -> impl IntoView {
     persistence::watch_share_links(editor, banner);
     files::accept_dropped_files(editor);
 
+    // The cost estimate, shared by the status bar and the inspector's panels.
+    provide_context(status::Cost(
+        editor.settled(|d| cloudwright_core::cost::estimate(d, cloudwright_core::cost::PriceBook::builtin())),
+    ));
+
     let sheet = RwSignal::new(false);
     shortcuts::install(editor, sheet);
 

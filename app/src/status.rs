@@ -2,11 +2,22 @@
 //! The findings count opens the list of findings; each names the item it is
 //! about, and clicking it selects that item.
 
-use cloudwright_core::cost::{estimate, format_usd, PriceBook};
+use cloudwright_core::cost::format_usd;
 use cloudwright_core::{validate, Catalog, Diagnostic, Severity};
 use leptos::prelude::*;
 
 use crate::editor::use_editor;
+
+/// The design's cost estimate, kept current (see `Editor::settled`).
+#[derive(Clone, Copy)]
+pub struct Cost(pub Memo<cloudwright_core::cost::CostReport>);
+
+/// The shared cost estimate.
+pub fn use_cost() -> Memo<cloudwright_core::cost::CostReport> {
+    // Provided by `App` before any view that reads it.
+    #[allow(clippy::expect_used)]
+    use_context::<Cost>().expect("App provides the cost estimate").0
+}
 
 /// Counts of items and of validation findings, and the latest notice.
 #[component]
@@ -28,7 +39,8 @@ pub fn StatusBar() -> impl IntoView {
     });
     on_cleanup(move || escape.remove());
     // The monthly estimate: a memo over the core's cost model.
-    let monthly = editor.settled(|d| estimate(d, PriceBook::builtin()).total_monthly);
+    let cost = use_cost();
+    let monthly = Memo::new(move |_| cost.with(|r| r.total_monthly));
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
 
     view! {

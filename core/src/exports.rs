@@ -161,6 +161,35 @@ pub fn svg(design: &Design, catalog: &Catalog) -> String {
     s
 }
 
+/// A bar chart of the monthly cost by category, largest first, as a small SVG
+/// (260 units wide, one 22-unit row per category) for the app's cost panel.
+pub fn cost_chart_svg(report: &CostReport) -> String {
+    const ROW: f64 = 22.0;
+    const BAR: f64 = 110.0;
+    let mut rows: Vec<(&str, f64)> = report.by_category.iter().map(|c| (&*c.category, c.monthly)).collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let top = rows.first().map_or(0.0, |r| r.1).max(0.01);
+    let height = ROW * rows.len() as f64;
+    let mut s = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="cost-bars" viewBox="0 0 260 {height}" width="260" height="{height}" role="img" aria-label="Monthly cost by category">"#
+    );
+    for (i, (name, monthly)) in rows.into_iter().enumerate() {
+        let y = i as f64 * ROW;
+        let _ = write!(
+            s,
+            r#"<g data-testid="cost-category-{i}"><text class="cost-bar-name" x="0" y="{}">{}</text><rect class="cost-bar" x="92" y="{}" width="{:.1}" height="11" rx="2"/><text class="cost-bar-value" x="260" y="{}">{}</text></g>"#,
+            y + 14.0,
+            xml_text(name),
+            y + 5.0,
+            (BAR * monthly / top).max(1.0),
+            y + 14.0,
+            xml_text(&format_usd(monthly))
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
 // ------------------------------------------------------------------ Mermaid
 
 /// An id Mermaid accepts: letters, digits and underscores, starting with a letter.

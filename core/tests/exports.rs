@@ -115,3 +115,18 @@ fn the_report_has_the_diagram_the_figures_and_safe_tables() {
         assert!(!line.contains('<'), "{line}");
     }
 }
+
+#[test]
+fn the_cost_chart_has_a_bar_per_category_largest_first() {
+    let d = default_design();
+    let report = estimate(&d, PriceBook::builtin());
+    let chart = cloudwright_core::exports::cost_chart_svg(&report);
+    assert_eq!(chart.matches("class=\"cost-bar\"").count(), report.by_category.len());
+    let widths: Vec<f64> = chart
+        .split("class=\"cost-bar\"")
+        .skip(1)
+        .map(|part| part.split("width=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap())
+        .collect();
+    assert!(widths.windows(2).all(|w| w[0] >= w[1]), "{widths:?}");
+    assert_eq!(widths[0], 110.0, "the largest fills the bar");
+}

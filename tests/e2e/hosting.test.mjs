@@ -2,9 +2,13 @@
 // core's cost model computes it (the same figure the CLI prints).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { useSite, cliJson, usd } from './harness.mjs';
 
 const app = useSite();
+const EXAMPLE = 'core/data/examples/three-tier.json';
 
 test('the hosting design opens from the address and its cost comes from the cost model', async () => {
   const expected = cliJson('cost', '--json', 'core/data/examples/hosting.json').total_monthly;
@@ -30,6 +34,32 @@ test('opening an example from the toolbar replaces the design, updates the cost,
   assert.equal(await page.getByTestId('design-name').textContent(), 'Three-tier web app');
   assert.equal(await page.getByTestId('cost-total').textContent(), usd(threeTier));
   assert.equal(await page.getByTestId('node-c5').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the cost panel follows a property edit by exactly what the cost model says', async () => {
+  const { page, context, problems, canvas } = await app.ready();
+  const before = cliJson('cost', '--json', EXAMPLE).total_monthly;
+  // Nothing selected: the design's panel shows the total per month and year, and a bar per category.
+  assert.equal(await page.getByTestId('cost-panel-total').textContent(), `${usd(before)} / month · ${usd(before * 12)} / year`);
+  assert.ok((await page.getByTestId('cost-by-category').locator('.cost-bar').count()) >= 3);
+  // The database's own lines, then a bigger instance.
+  await canvas.node('c4').click();
+  const dbBefore = await page.getByTestId('component-cost-total').textContent();
+  await page.getByTestId('prop-instance_type').selectOption('db.r6g.large');
+  await page.waitForFunction((t) => document.querySelector('[data-testid="component-cost-total"]').textContent !== t, dbBefore);
+  // The cost model on the same design, through the CLI, gives the expected new total.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-file').click()]);
+  const file = join(tmpdir(), `cloudwright-cost-${process.pid}.json`);
+  writeFileSync(file, readFileSync(await download.path()));
+  const after = cliJson('cost', '--json', file);
+  assert.ok(after.total_monthly > before, 'a larger instance costs more');
+  const db = after.by_component.find((c) => c.component === 'c4').monthly;
+  assert.equal(await page.getByTestId('component-cost-total').textContent(), usd(db));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((t) => document.querySelector('[data-testid="cost-panel-total"]')?.textContent.startsWith(t), usd(after.total_monthly));
+  assert.equal(await page.getByTestId('cost-total').textContent(), usd(after.total_monthly), 'the status bar agrees');
   assert.deepEqual(problems, []);
   await context.close();
 });
