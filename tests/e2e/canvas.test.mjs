@@ -14,6 +14,11 @@ test('the built site loads the default design with no console errors', async () 
   assert.match(await page.getByTestId('counts').textContent(), /4 components · 3 links · 5 containers/);
   assert.match(await page.getByTestId('findings').textContent(), /0 errors/);
   assert.equal(await page.title(), 'Three-tier web app — Cloudwright');
+  // At a laptop's 1280 px the whole workbench fits: the toolbar wraps rather than push the inspector off screen.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const inspector = await page.getByTestId('inspector').boundingBox();
+  assert.ok(inspector.x + inspector.width <= 1280, `the inspector ends at ${inspector.x + inspector.width}`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 1280, 'no sideways scrolling');
   assert.deepEqual(problems, []);
   await context.close();
 });
