@@ -357,6 +357,7 @@ fn DesignPanel() -> impl IntoView {
 /// The monthly and yearly total, and a bar per category, from the cost model.
 #[component]
 fn CostBreakdown() -> impl IntoView {
+    let editor = use_editor();
     let cost = crate::status::use_cost();
     view! {
         <h3 class="inspector-subtitle">"Cost"</h3>
@@ -365,5 +366,21 @@ fn CostBreakdown() -> impl IntoView {
         </p>
         // Markup from the core (escaped there): one string, not a view per bar.
         <div class="cost-chart" data-testid="cost-by-category" inner_html=move || cost.with(cloudwright_core::exports::cost_chart_svg) />
+        // What the purchase options and free tier save, and what the estimate leaves out.
+        <ul class="cost-notes" data-testid="cost-notes">
+            {move || {
+                cost.with(|r| {
+                    let label = |id: &ComponentId| editor.design.with_untracked(|d| d.component(id).map_or_else(|| id.to_string(), |c| c.label.clone()));
+                    r.savings
+                        .iter()
+                        .map(|s| format!("Saves {} a month: {} for {}", format_usd(s.saving), s.option, label(&s.component)))
+                        .chain(r.not_counted.iter().map(|n| format!("Not counted: {}", n.what)))
+                        .collect::<Vec<_>>()
+                })
+                .into_iter()
+                .map(|text| view! { <li>{text}</li> })
+                .collect_view()
+            }}
+        </ul>
     }
 }

@@ -11,12 +11,16 @@ const app = useSite();
 const EXAMPLE = 'core/data/examples/three-tier.json';
 
 test('the hosting design opens from the address and its cost comes from the cost model', async () => {
-  const expected = cliJson('cost', '--json', 'core/data/examples/hosting.json').total_monthly;
+  const report = cliJson('cost', '--json', 'core/data/examples/hosting.json');
+  const expected = report.total_monthly;
   const { page, context, problems } = await app.open('/?example=hosting');
   await page.getByTestId('node-c4').waitFor();
   assert.equal(await page.getByTestId('design-name').textContent(), "Cloudwright's own hosting");
   assert.equal(await page.getByTestId('node-label-c4').textContent(), 'Site bucket');
   assert.equal(await page.getByTestId('cost-total').textContent(), usd(expected));
+  // The cost panel lists what the estimate leaves out, as the cost model reports it.
+  const notes = await page.getByTestId('cost-notes').locator('li').allTextContents();
+  for (const n of report.not_counted) assert.ok(notes.includes(`Not counted: ${n.what}`), `${n.what} in ${notes}`);
   assert.deepEqual(problems, []);
   await context.close();
 });
