@@ -94,6 +94,8 @@ pub struct Editor {
     clipboard: StoredValue<Option<String>>,
     /// How many times the clipboard was pasted, to offset each paste.
     pastes: StoredValue<u32>,
+    /// The open gesture wants the analyses to follow it live (a slider), not wait for its end (a drag).
+    live: StoredValue<bool>,
 }
 
 /// Grid spacing in design units; new and pasted items snap to it.
@@ -155,6 +157,7 @@ impl Editor {
             notice: RwSignal::new(None),
             clipboard: StoredValue::new(None),
             pastes: StoredValue::new(0),
+            live: StoredValue::new(false),
         };
         editor.sync_parts();
         // Bring the per-item selection flags in step after each selection change.
@@ -522,19 +525,29 @@ impl Editor {
         self.history_changed.notify();
     }
 
+    /// Opens a gesture whose edits the analyses follow as they happen (a slider:
+    /// the point is to watch the cost move), still one undo step.
+    pub fn begin_live(&self, label: &str) {
+        self.live.set_value(true);
+        self.begin(label);
+    }
+
     pub fn commit(&self) {
+        self.live.set_value(false);
         self.history.update_value(History::commit);
         self.history_changed.notify();
     }
 
     /// Abandons the open gesture, restoring the design as it was.
     pub fn cancel(&self) {
+        self.live.set_value(false);
         self.design.update(|d| self.history.update_value(|h| h.cancel(d)));
         self.sync_parts();
         self.history_changed.notify();
     }
 
-    /// Runs `analysis` on the design, except while items are being dragged:
+    /// Runs `analysis` on the design, except while items are being dragged
+    /// (a gesture opened with [`Editor::begin`], not [`Editor::begin_live`]):
     /// then the last result stands and the analysis runs once, on release.
     /// Moving things changes neither their cost nor their findings until the
     /// drop settles where they belong.
@@ -545,7 +558,7 @@ impl Editor {
         Memo::new(move |last: Option<&T>| {
             self.history_changed.track();
             match last {
-                Some(last) if self.history.with_value(History::in_gesture) => last.clone(),
+                Some(last) if self.history.with_value(History::in_gesture) && !self.live.get_value() => last.clone(),
                 _ => self.design.with(&analysis),
             }
         })

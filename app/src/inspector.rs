@@ -317,6 +317,27 @@ fn DesignPanel() -> impl IntoView {
             }
             _ => error.set(Some(format!("{label} must be a number from {min} to {max}"))),
         };
+    // Sliders on a log scale, for watching the cost follow growth (500 → 50,000 users).
+    // A slide is one undo step; the analyses follow it live.
+    let sliding = StoredValue::new(false);
+    let slide = move |text: String, apply: fn(&mut Workload, f64)| {
+        let Ok(exponent) = text.parse::<f64>() else { return };
+        if !sliding.get_value() {
+            sliding.set_value(true);
+            editor.begin_live("Edit workload");
+        }
+        let mut w = workload.get_untracked();
+        apply(&mut w, round_2_digits(10f64.powf(exponent)));
+        if w != workload.get_untracked() {
+            let _ = editor.apply(Command::SetWorkload(w), "Edit workload");
+        }
+    };
+    let slid = move |_| {
+        if sliding.get_value() {
+            sliding.set_value(false);
+            editor.commit();
+        }
+    };
     let regions: Vec<(String, String)> =
         PriceBook::builtin().regions.iter().map(|(k, r)| (k.clone(), r.name.clone())).collect();
     view! {
@@ -339,11 +360,17 @@ fn DesignPanel() -> impl IntoView {
             <input type="text" inputmode="numeric" data-testid="workload-users" prop:value=move || workload.with(|w| w.users.to_string())
                 on:change=move |ev| set_workload("Users", event_target_value(&ev), 0.0, 1e10, |w, v| w.users = v.round() as u64) />
         </label>
+        <input type="range" class="slider" data-testid="workload-users-slider" aria-label="Users (drag to scale)" min="1" max="7" step="0.01"
+            prop:value=move || workload.with(|w| (w.users.max(1) as f64).log10().to_string())
+            on:input=move |ev| slide(event_target_value(&ev), |w, v| w.users = v as u64) on:change=slid />
         <label class="field">
             <span class="field-name">"Requests/s"</span>
             <input type="text" inputmode="decimal" data-testid="workload-rps" prop:value=move || workload.with(|w| w.requests_per_sec.to_string())
                 on:change=move |ev| set_workload("Requests/s", event_target_value(&ev), 0.0, 1e8, |w, v| w.requests_per_sec = v) />
         </label>
+        <input type="range" class="slider" data-testid="workload-rps-slider" aria-label="Requests per second (drag to scale)" min="-1" max="5" step="0.01"
+            prop:value=move || workload.with(|w| w.requests_per_sec.max(0.1).log10().to_string())
+            on:input=move |ev| slide(event_target_value(&ev), |w, v| w.requests_per_sec = v) on:change=slid />
         <label class="field">
             <span class="field-name">"Peak ×"</span>
             <input type="text" inputmode="decimal" data-testid="workload-peak" prop:value=move || workload.with(|w| w.peak_multiplier.to_string())
@@ -351,6 +378,22 @@ fn DesignPanel() -> impl IntoView {
         </label>
         <p class="field-error" data-testid="workload-error">{move || error.get().unwrap_or_default()}</p>
         <CostBreakdown />
+    }
+}
+
+/// `v` to two significant digits (12,345 → 12,000), so a slider lands on round figures.
+fn round_2_digits(v: f64) -> f64 {
+    if v <= 0.0 || !v.is_finite() {
+        return 0.0;
+    }
+    let exponent = v.log10().floor() as i32 - 1;
+    // Divide by an exact power of ten below one, so 0.35 comes out as 0.35, not 0.35000000000000003.
+    if exponent < 0 {
+        let scale = 10f64.powi(-exponent);
+        (v * scale).round() / scale
+    } else {
+        let step = 10f64.powi(exponent);
+        (v / step).round() * step
     }
 }
 
@@ -382,5 +425,21 @@ fn CostBreakdown() -> impl IntoView {
                 .collect_view()
             }}
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round_2_digits;
+
+    #[test]
+    fn slider_values_round_to_two_significant_digits() {
+        assert_eq!(round_2_digits(12_345.0), 12_000.0);
+        assert_eq!(round_2_digits(501.2), 500.0);
+        assert_eq!(round_2_digits(0.3548), 0.35);
+        assert_eq!(round_2_digits(0.3548).to_string(), "0.35");
+        assert_eq!(round_2_digits(99.6), 100.0);
+        assert_eq!(round_2_digits(0.0), 0.0);
+        assert_eq!(round_2_digits(f64::NAN), 0.0);
     }
 }

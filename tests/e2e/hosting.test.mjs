@@ -67,3 +67,30 @@ test('the cost panel follows a property edit by exactly what the cost model says
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the workload sliders move the cost live, and a whole slide is one undo step', async () => {
+  const { page, context, problems } = await app.ready();
+  const total = () => page.getByTestId('cost-total').textContent();
+  const start = await total();
+  const slider = page.getByTestId('workload-rps-slider');
+  // A slide: several input events while the thumb moves, then one change on release.
+  const slideTo = (values) =>
+    slider.evaluate((el, vs) => {
+      for (const v of vs) {
+        el.value = String(v);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    }, values);
+  await slideTo([1.5, 2, 2.5]);
+  // Before the release, the cost has already followed (20 → about 320 requests per second).
+  await page.waitForFunction((s) => document.querySelector('[data-testid="cost-total"]').textContent !== s, start);
+  assert.equal(await page.getByTestId('workload-rps').inputValue(), '320', 'rounded to two significant digits');
+  const during = await total();
+  await slider.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+  assert.equal(await total(), during);
+  await page.getByTestId('undo').click();
+  await page.waitForFunction((s) => document.querySelector('[data-testid="cost-total"]').textContent === s, start);
+  assert.equal(await page.getByTestId('workload-rps').inputValue(), '20', 'one undo takes back the whole slide');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
