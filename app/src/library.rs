@@ -8,6 +8,8 @@
 //!
 //! Switching designs saves the open one into its slot before anything else
 //! is touched, and starts a fresh undo history (undo never crosses designs).
+//! Each tab keeps the id of the design it edits; once another tab opens
+//! another design, this one autosaves into its own slot (see [`autosave_key`]).
 //! A slot that cannot be read is never deleted behind the user's back: it is
 //! listed with the reason and can be downloaded.
 
@@ -30,17 +32,42 @@ fn slot_key(id: &str) -> String {
     format!("{SLOT_PREFIX}{id}")
 }
 
-/// The id of the design being edited (made up, and remembered, on first use).
+thread_local! {
+    /// The library id of the design this tab edits. Another tab may open
+    /// another design since; this one keeps its own.
+    static MINE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The id the autosave belongs to, as storage says (the last tab to open a design wins).
+fn stored_current() -> Option<String> {
+    storage().and_then(|s| s.get_item(CURRENT_KEY).ok().flatten()).filter(|id| !id.is_empty())
+}
+
+/// The id of the design this tab edits (made up, and remembered, on first use).
 fn current_id() -> String {
-    let s = storage();
-    if let Some(id) = s.as_ref().and_then(|s| s.get_item(CURRENT_KEY).ok().flatten()).filter(|id| !id.is_empty()) {
+    if let Some(id) = MINE.with(|m| m.borrow().clone()) {
         return id;
     }
-    let id = fresh_id(&slot_ids());
-    if let Some(s) = s {
-        let _ = s.set_item(CURRENT_KEY, &id);
-    }
+    let id = stored_current().unwrap_or_else(|| {
+        let id = fresh_id(&slot_ids());
+        if let Some(s) = storage() {
+            let _ = s.set_item(CURRENT_KEY, &id);
+        }
+        id
+    });
+    MINE.with(|m| *m.borrow_mut() = Some(id.clone()));
     id
+}
+
+/// Where this tab autosaves: the shared autosave while its design is the
+/// library's current one, else (another tab has opened a design since) its
+/// own slot, so two tabs never write over each other's design.
+pub fn autosave_key() -> String {
+    let mine = current_id();
+    match stored_current() {
+        Some(current) if current != mine => slot_key(&mine),
+        _ => AUTOSAVE_KEY.to_owned(),
+    }
 }
 
 /// Ids of the stored slots (not counting the design being edited).
@@ -53,12 +80,13 @@ fn slot_ids() -> Vec<String> {
         .collect()
 }
 
-/// `d1`, `d2`, …: the first not in `taken` (nor the current id).
+/// `d1`, `d2`, …: the first not in `taken` (nor the current id, nor this tab's).
 fn fresh_id(taken: &[String]) -> String {
-    let current = storage().and_then(|s| s.get_item(CURRENT_KEY).ok().flatten());
+    let current = stored_current();
+    let mine = MINE.with(|m| m.borrow().clone());
     (1u32..)
         .map(|n| format!("d{n}"))
-        .find(|id| !taken.contains(id) && current.as_ref() != Some(id))
+        .find(|id| !taken.contains(id) && current.as_ref() != Some(id) && mine.as_ref() != Some(id))
         .unwrap_or_else(|| "d0".into())
 }
 
@@ -70,6 +98,8 @@ pub struct Entry {
     /// Components, or why the stored copy cannot be opened.
     pub status: Result<usize, String>,
     pub current: bool,
+    /// Open in another tab: its copy is the autosave, and that tab edits it.
+    pub elsewhere: bool,
 }
 
 /// Every design in the library: the open one first, then the rest by name.
@@ -82,15 +112,38 @@ fn entries(editor: Editor) -> Vec<Entry> {
         .map(|id| {
             let text = storage().and_then(|s| s.get_item(&slot_key(&id)).ok().flatten()).unwrap_or_default();
             match import(&text, Catalog::builtin()) {
-                Ok(i) => Entry { name: i.design.name, status: Ok(i.design.components.len()), id, current: false },
-                Err(e) => {
-                    Entry { name: format!("Unreadable design {id}"), status: Err(e.to_string()), id, current: false }
-                }
+                Ok(i) => Entry {
+                    name: i.design.name,
+                    status: Ok(i.design.components.len()),
+                    id,
+                    current: false,
+                    elsewhere: false,
+                },
+                Err(e) => Entry {
+                    name: format!("Unreadable design {id}"),
+                    status: Err(e.to_string()),
+                    id,
+                    current: false,
+                    elsewhere: false,
+                },
             }
         })
         .collect();
+    // The design another tab opened since: listed, but that tab edits it.
+    if let Some(other) = stored_current().filter(|c| *c != current) {
+        let text = storage().and_then(|s| s.get_item(AUTOSAVE_KEY).ok().flatten()).unwrap_or_default();
+        if let Ok(i) = import(&text, Catalog::builtin()) {
+            rest.push(Entry {
+                name: i.design.name,
+                status: Ok(i.design.components.len()),
+                id: other,
+                current: false,
+                elsewhere: true,
+            });
+        }
+    }
     rest.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id)));
-    let mut all = vec![Entry { id: current, name, status: Ok(count), current: true }];
+    let mut all = vec![Entry { id: current, name, status: Ok(count), current: true, elsewhere: false }];
     all.extend(rest);
     all
 }
@@ -109,8 +162,16 @@ fn shelve_current(editor: Editor) -> Result<(), String> {
 
 /// Makes slot `id` (already stored) the design being edited.
 fn take_up(editor: Editor, id: &str, design: Design) -> Result<(), String> {
+    // Another tab's design in the autosave moves to its slot first (that tab saves there from now on).
+    let mine = current_id();
+    if let Some(other) = stored_current().filter(|c| *c != mine) {
+        if let Some(text) = storage().and_then(|s| s.get_item(AUTOSAVE_KEY).ok().flatten()) {
+            store(&slot_key(&other), &text)?;
+        }
+    }
     store(AUTOSAVE_KEY, &export(&design))?;
     store(CURRENT_KEY, id)?;
+    MINE.with(|m| *m.borrow_mut() = Some(id.to_owned()));
     if let Some(s) = storage() {
         let _ = s.remove_item(&slot_key(id)); // the autosave is its copy now
     }
@@ -145,11 +206,17 @@ fn duplicate(editor: Editor, entry: &Entry) -> Result<(), String> {
     let mut design = if entry.current {
         editor.design.get_untracked()
     } else {
-        let text = storage().and_then(|s| s.get_item(&slot_key(&entry.id)).ok().flatten()).unwrap_or_default();
+        let text = text_of(entry);
         import(&text, Catalog::builtin()).map_err(|e| e.to_string())?.design
     };
     design.name = format!("{} (copy)", design.name);
     store(&slot_key(&fresh_id(&slot_ids())), &export(&design))
+}
+
+/// What is stored for `entry`: its slot, or the autosave for a design open in another tab.
+fn text_of(entry: &Entry) -> String {
+    let key = if entry.elsewhere { AUTOSAVE_KEY.to_owned() } else { slot_key(&entry.id) };
+    storage().and_then(|s| s.get_item(&key).ok().flatten()).unwrap_or_default()
 }
 
 fn rename(editor: Editor, entry: &Entry, name: &str) -> Result<(), String> {
@@ -179,7 +246,7 @@ fn download_entry(editor: Editor, entry: &Entry) {
         crate::files::save(editor);
         return;
     }
-    let text = storage().and_then(|s| s.get_item(&slot_key(&entry.id)).ok().flatten()).unwrap_or_default();
+    let text = text_of(entry);
     let name = match import(&text, Catalog::builtin()) {
         Ok(i) => file_name(&i.design),
         Err(_) => format!("cloudwright-unreadable-{}.json", entry.id),
@@ -219,6 +286,7 @@ pub fn Library(
         let id = entry.id.clone();
         let detail = match &entry.status {
             Ok(n) if entry.current => format!("{n} components · open now"),
+            Ok(n) if entry.elsewhere => format!("{n} components · open in another tab"),
             Ok(n) => format!("{n} components"),
             Err(reason) => format!("cannot be opened: {reason}"),
         };
@@ -226,14 +294,14 @@ pub fn Library(
         view! {
             <li class="library-row" class:current=entry.current data-testid=format!("library-row-{id}")>
                 <input class="library-name" data-testid=format!("library-name-{id}") prop:value=entry.name.clone()
-                    aria-label="Design name" disabled=!readable
+                    aria-label="Design name" disabled=!readable || entry.elsewhere
                     on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         report(rename(editor, &e.get_value(), &input.value()), "Not renamed");
                     } />
                 <span class="library-detail" data-testid=format!("library-detail-{id}")>{detail}</span>
                 <span class="library-actions">
-                    <button data-testid=format!("library-open-{id}") disabled=entry.current || !readable
+                    <button data-testid=format!("library-open-{id}") disabled=entry.current || entry.elsewhere || !readable
                         on:click=move |_| {
                             let result = open_design(editor, &e.get_value().id);
                             let done = result.is_ok();
@@ -243,7 +311,7 @@ pub fn Library(
                     <button data-testid=format!("library-duplicate-{id}") disabled=!readable
                         on:click=move |_| report(duplicate(editor, &e.get_value()), "Not duplicated")>"Duplicate"</button>
                     <button data-testid=format!("library-download-{id}") on:click=move |_| download_entry(editor, &e.get_value())>"Download"</button>
-                    <button data-testid=format!("library-delete-{id}") disabled=entry.current
+                    <button data-testid=format!("library-delete-{id}") disabled=entry.current || entry.elsewhere
                         title=if entry.current { "Open another design before deleting this one" } else { "Delete this design from the browser" }
                         on:click=move |_| {
                             let entry = e.get_value();

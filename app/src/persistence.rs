@@ -129,7 +129,8 @@ pub fn autosave(editor: Editor) {
                     return; // a later change will save
                 }
                 let text = editor.design.with_untracked(export);
-                let saved = storage().is_some_and(|s| s.set_item(AUTOSAVE_KEY, &text).is_ok());
+                let key = crate::library::autosave_key();
+                let saved = storage().is_some_and(|s| s.set_item(&key, &text).is_ok());
                 if !saved {
                     editor.notice.set(Some(
                         "Could not autosave: browser storage is full or disabled. Save the design to a file.".into(),

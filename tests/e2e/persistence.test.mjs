@@ -171,3 +171,36 @@ test('the design library: new, open, rename, duplicate, delete; it survives a re
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('two tabs on different designs never autosave over each other', async () => {
+  const { page: one, context, problems, canvas } = await app.ready();
+  const rename = async (page, name) => {
+    await page.getByTestId('design-name-input').fill(name);
+    await page.getByTestId('design-name-input').press('Enter');
+  };
+  // Tab one edits the three-tier design.
+  await rename(one, 'Edited in tab one');
+  await one.waitForTimeout(400); // the autosave's debounce
+  // Tab two (same browser, same storage) opens it, then starts a new design.
+  const two = await context.newPage();
+  await two.goto(app.url + '/');
+  await two.getByTestId('node-c1').waitFor();
+  assert.equal(await two.getByTestId('design-name').textContent(), 'Edited in tab one');
+  await two.getByTestId('new-design').click();
+  await two.waitForFunction(() => document.querySelector('[data-testid="design-name"]').textContent === 'Untitled design');
+  // Tab one goes on editing: its work must not land on tab two's design.
+  await rename(one, 'Still tab one');
+  await canvas.drag('c3', 40, 0);
+  await one.waitForTimeout(400);
+  await two.reload();
+  await two.getByTestId('canvas').waitFor();
+  assert.equal(await two.getByTestId('design-name').textContent(), 'Untitled design', "tab two's design is intact");
+  await two.getByTestId('library-button').click();
+  const names = await two.$$eval('[data-testid^="library-row-"] input', (els) => els.map((e) => e.value));
+  assert.deepEqual(names, ['Untitled design', 'Still tab one'], "tab one's latest work is in the library");
+  // And tab one lists tab two's design as open elsewhere.
+  await one.getByTestId('library-button').click();
+  assert.match(await one.getByTestId('library').textContent(), /open in another tab/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
