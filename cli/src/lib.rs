@@ -15,7 +15,7 @@ use cloudwright_core::limits::MAX_FILE_BYTES;
 use cloudwright_core::migration::{
     builtin_estate, parse_estate, plan, MigrationPlan, PhaseKind, StepKind, BUILTIN_ESTATES,
 };
-use cloudwright_core::resilience::{assess, human, Policy, ResilienceReport, Span, Verdict};
+use cloudwright_core::resilience::{assess, human, span_text, Policy, ResilienceReport, Verdict};
 use cloudwright_core::scenario::{grade, Grade, Scenario};
 use cloudwright_core::solver::{solve, Solution};
 use cloudwright_core::{export, import, validate, Catalog, Design, Diagnostic, Imported, PropType, Severity};
@@ -661,15 +661,6 @@ fn cost_table(d: &Design, r: &CostReport) -> String {
     s
 }
 
-fn span(s: Option<Span>) -> String {
-    match s {
-        None => "none".to_owned(),
-        Some(s) if s.worst == 0.0 => "0".to_owned(),
-        Some(s) if s.best == s.worst => human(s.worst),
-        Some(s) => format!("{}–{}", human(s.best), human(s.worst)),
-    }
-}
-
 fn target(t: Option<f64>) -> String {
     t.map_or_else(|| "–".to_owned(), human)
 }
@@ -698,10 +689,10 @@ fn resilience_table(d: &Design, r: &ResilienceReport) -> String {
             s,
             "{:<10} {:>14} {:>10} {:<14} {:>14} {:>10} {:<14} {:<22}",
             e.disruption.name(),
-            span(e.rto),
+            span_text(e.rto),
             target(t.map(|t| t[0])),
             verdict_word(e.rto_verdict),
-            span(e.rpo),
+            span_text(e.rpo),
             target(t.map(|t| t[1])),
             verdict_word(e.rpo_verdict),
             name(&e.rto_set_by),

@@ -14,7 +14,7 @@ use crate::cost::{format_usd, CostReport};
 use crate::design::{Design, Rect, COMPONENT_SIZE};
 use crate::diagnostic::Diagnostic;
 use crate::id::ContainerId;
-use crate::resilience::{human, Disruption, ResilienceReport, Span, Verdict};
+use crate::resilience::{span_text, Disruption, ResilienceReport, Verdict};
 
 /// The export formats, by the key the CLI and the app use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -451,15 +451,6 @@ fn md(s: &str) -> String {
     s.replace('|', "/").replace(['\n', '\r'], " ").replace('<', "‹").replace('>', "›")
 }
 
-fn span(s: Option<Span>) -> String {
-    match s {
-        None => "none (lost)".to_owned(),
-        Some(s) if s.worst == 0.0 => "0".to_owned(),
-        Some(s) if s.best == s.worst => human(s.worst),
-        Some(s) => format!("{}–{}", human(s.best), human(s.worst)),
-    }
-}
-
 fn verdict(v: Verdict) -> &'static str {
     match v {
         Verdict::Met => "met",
@@ -531,8 +522,8 @@ pub fn markdown_report(
             s,
             "| {} | {} | {} | {} | {} |",
             d.name(),
-            span(e.rto),
-            span(e.rpo),
+            span_text(e.rto),
+            span_text(e.rpo),
             verdict(e.rto_verdict),
             verdict(e.rpo_verdict)
         );

@@ -470,6 +470,17 @@ pub fn human(s: f64) -> String {
     }
 }
 
+/// An estimate for people: `0`, `5 min`, `60 s–5 min`, or `none` when the
+/// design does not recover (or keep the data) at all.
+pub fn span_text(s: Option<Span>) -> String {
+    match s {
+        None => "none".to_owned(),
+        Some(s) if s.worst == 0.0 => "0".to_owned(),
+        Some(s) if s.best == s.worst => human(s.worst),
+        Some(s) => format!("{}–{}", human(s.best), human(s.worst)),
+    }
+}
+
 fn verdict(estimate: Option<Span>, target: Option<f64>) -> Verdict {
     match (estimate, target) {
         (_, None) => Verdict::NotTargeted,
