@@ -144,10 +144,7 @@ impl Editor {
                             }
                         }
                     }
-                    let mut ids: Vec<(usize, ContainerId)> =
-                        d.containers.iter().map(|c| (d.ancestors(c.parent.as_ref()).len(), c.id.clone())).collect();
-                    ids.sort_by_key(|(depth, _)| *depth);
-                    (ids.into_iter().map(|(_, id)| id).collect(), true)
+                    (d.containers_outermost_first().into_iter().map(|c| c.id.clone()).collect(), true)
                 })
             }),
             parts: StoredValue::new(Parts::default()),

@@ -18,15 +18,11 @@ use leptos::prelude::*;
 
 use crate::editor::Editor;
 use crate::files::{download, file_name};
-use crate::persistence::AUTOSAVE_KEY;
+use crate::persistence::{storage, AUTOSAVE_KEY};
 
 const SLOT_PREFIX: &str = "cloudwright.library.";
 /// Which library id the autosave belongs to.
 pub const CURRENT_KEY: &str = "cloudwright.library-current.v1";
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
 
 fn slot_key(id: &str) -> String {
     format!("{SLOT_PREFIX}{id}")

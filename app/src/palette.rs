@@ -20,7 +20,7 @@ pub fn Palette() -> impl IntoView {
     let add = move |kind: &str| editor.add_component_at_centre(kind);
     let item = move |k: &'static KindSpec| {
         let kind = k.kind.clone();
-        let color = catalog.category(k.category).map_or("#8a8f98", |c| c.color.as_str());
+        let color = catalog.color_of(&k.kind);
         let drag_kind = kind.clone();
         view! {
             <li

@@ -28,7 +28,8 @@ pub enum Banner {
     Shared { design: Design, repairs: usize },
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// The browser's local storage, if it is there and allowed.
+pub fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::persistence::storage;
+
 const THEME_KEY: &str = "cloudwright.theme.v1";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,10 +45,6 @@ impl Theme {
             Theme::Dark => "Theme: dark",
         }
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }
 
 fn apply(theme: Theme) {

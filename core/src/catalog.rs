@@ -320,6 +320,11 @@ impl Catalog {
         self.index.get(key).copied()
     }
 
+    /// The colour a kind is drawn in: its category's, or a neutral grey for a kind the catalog lacks.
+    pub fn color_of(&self, kind: &str) -> &str {
+        self.kind(kind).and_then(|k| self.category(k.category)).map_or("#8A8F98", |c| c.color.as_str())
+    }
+
     pub fn category(&self, key: Category) -> Option<&CategorySpec> {
         self.categories.iter().find(|c| c.key == key)
     }

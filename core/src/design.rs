@@ -228,6 +228,14 @@ impl Container {
     pub fn new(id: ContainerId, kind: ContainerKind, label: impl Into<String>, rect: Rect) -> Self {
         Self { id, kind, label: label.into(), rect, parent: None, collapsed: false }
     }
+    /// Its label, or the kind's name when the label is blank.
+    pub fn title(&self) -> &str {
+        if self.label.trim().is_empty() {
+            self.kind.name()
+        } else {
+            &self.label
+        }
+    }
 }
 
 /// Whether the caller waits for the callee's answer.
@@ -435,6 +443,14 @@ impl Design {
             .filter(|c| !self.is_hidden(Some(&c.id)))
             .filter(|c| exclude.is_none_or(|ex| !self.is_within(&c.id, ex)))
             .max_by_key(|c| self.ancestors(Some(&c.id)).len())
+    }
+
+    /// Every container, outermost first (stable otherwise), so inner frames draw on top.
+    pub fn containers_outermost_first(&self) -> Vec<&Container> {
+        let mut frames: Vec<(usize, &Container)> =
+            self.containers.iter().map(|c| (self.ancestors(c.parent.as_ref()).len(), c)).collect();
+        frames.sort_by_key(|(depth, _)| *depth);
+        frames.into_iter().map(|(_, c)| c).collect()
     }
 
     /// Whether something placed in `parent` is out of sight: `parent` or a

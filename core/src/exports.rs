@@ -92,13 +92,6 @@ fn kind_name(catalog: &Catalog, kind: &str) -> String {
     catalog.kind(kind).map_or_else(|| kind.to_owned(), |k| k.name.clone())
 }
 
-fn color(catalog: &Catalog, kind: &str) -> String {
-    catalog
-        .kind(kind)
-        .and_then(|k| catalog.category(k.category))
-        .map_or_else(|| "#8A8F98".to_owned(), |c| c.color.clone())
-}
-
 // ------------------------------------------------------------------ SVG
 
 /// The design drawn as a standalone SVG: frames, boxes with their category
@@ -117,12 +110,9 @@ pub fn svg(design: &Design, catalog: &Catalog) -> String {
 "##,
         xml_text(&design.name)
     );
-    let depth = |id: &ContainerId| design.ancestors(Some(id)).len();
-    let mut frames: Vec<_> = design.containers.iter().collect();
-    frames.sort_by_key(|g| depth(&g.id));
-    for g in frames {
+    for g in design.containers_outermost_first() {
         let r = g.rect;
-        let label = if g.label.trim().is_empty() { g.kind.name().to_owned() } else { g.label.clone() };
+        let label = g.title();
         let _ = writeln!(
             s,
             r##"<rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="#f4f6f9" fill-opacity="0.6" stroke="#8a94a6"/><text x="{}" y="{}" font-size="12" font-weight="600" fill="#4b5563">{}</text>"##,
@@ -132,7 +122,7 @@ pub fn svg(design: &Design, catalog: &Catalog) -> String {
             r.h,
             r.x + 10.0,
             r.y + 17.0,
-            xml_text(&label)
+            xml_text(label)
         );
     }
     let rects: HashMap<&str, Rect> = design.components.iter().map(|c| (c.id.as_str(), c.rect())).collect();
@@ -152,7 +142,7 @@ pub fn svg(design: &Design, catalog: &Catalog) -> String {
         let _ = writeln!(
             s,
             r##"<g transform="translate({x} {y})"><rect width="{cw}" height="{ch}" rx="8" fill="#ffffff" stroke="#d8dde4"/><rect width="40" height="{ch}" rx="8" fill="{}"/><text x="49" y="26" font-size="13" font-weight="600" fill="#1d232b">{}</text><text x="49" y="44" font-size="11" fill="#5d6673">{}</text></g>"##,
-            xml_text(&color(catalog, c.kind.as_str())),
+            xml_text(catalog.color_of(c.kind.as_str())),
             xml_text(&c.label),
             xml_text(&kind_name(catalog, c.kind.as_str()))
         );
@@ -225,12 +215,9 @@ fn mermaid_icon(catalog: &Catalog, kind: &str) -> &'static str {
 /// component, one group per container (nested as drawn), one edge per link.
 pub fn mermaid(design: &Design, catalog: &Catalog) -> String {
     let mut s = String::from("architecture-beta\n");
-    let depth = |id: &ContainerId| design.ancestors(Some(id)).len();
-    let mut frames: Vec<_> = design.containers.iter().collect();
-    frames.sort_by_key(|g| depth(&g.id));
-    for g in frames {
-        let label = if g.label.trim().is_empty() { g.kind.name().to_owned() } else { g.label.clone() };
-        let _ = write!(s, "    group {}(cloud)[{}]", mermaid_id("g", g.id.as_str()), mermaid_label(&label));
+    for g in design.containers_outermost_first() {
+        let label = g.title();
+        let _ = write!(s, "    group {}(cloud)[{}]", mermaid_id("g", g.id.as_str()), mermaid_label(label));
         if let Some(p) = g.parent.as_ref().filter(|p| design.container(p).is_some()) {
             let _ = write!(s, " in {}", mermaid_id("g", p.as_str()));
         }
@@ -346,13 +333,10 @@ pub fn drawio(design: &Design, catalog: &Catalog) -> String {
     let parent_cell = |parent: Option<&ContainerId>| {
         parent.filter(|p| design.container(p).is_some()).map_or("1".to_owned(), |p| cell("g", p.as_str()))
     };
-    let depth = |id: &ContainerId| design.ancestors(Some(id)).len();
-    let mut frames: Vec<_> = design.containers.iter().collect();
-    frames.sort_by_key(|g| depth(&g.id));
-    for g in frames {
+    for g in design.containers_outermost_first() {
         let (ox, oy) = origin(g.parent.as_ref());
         let (icon, stroke) = drawio_group(g.kind);
-        let label = if g.label.trim().is_empty() { g.kind.name().to_owned() } else { g.label.clone() };
+        let label = g.title();
         let shape = if icon.is_empty() {
             format!("rounded=1;arcSize=2;dashed=1;fillColor=none;strokeColor={stroke};")
         } else {
@@ -362,7 +346,7 @@ pub fn drawio(design: &Design, catalog: &Catalog) -> String {
             s,
             "<mxCell id=\"{}\" value=\"{}\" style=\"{shape}verticalAlign=top;align=left;spacingLeft=30;fontColor={stroke};container=1;collapsible=0;recursiveResize=0;html=0;\" vertex=\"1\" parent=\"{}\"><mxGeometry x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" as=\"geometry\"/></mxCell>",
             cell("g", g.id.as_str()),
-            xml_text(&label),
+            xml_text(label),
             parent_cell(g.parent.as_ref()),
             g.rect.x - ox,
             g.rect.y - oy,
@@ -372,13 +356,13 @@ pub fn drawio(design: &Design, catalog: &Catalog) -> String {
     }
     for c in &design.components {
         let (ox, oy) = origin(c.parent.as_ref());
-        let fill = color(catalog, c.kind.as_str());
+        let fill = catalog.color_of(c.kind.as_str());
         let _ = writeln!(
             s,
             "<mxCell id=\"{}\" value=\"{}\" style=\"sketch=0;outlineConnect=0;fontColor=#232F3E;fillColor={};strokeColor=#ffffff;gradientColor=none;dashed=0;verticalLabelPosition=bottom;verticalAlign=top;align=center;html=0;fontSize=12;aspect=fixed;shape=mxgraph.aws4.resourceIcon;resIcon={};\" vertex=\"1\" parent=\"{}\"><mxGeometry x=\"{}\" y=\"{}\" width=\"48\" height=\"48\" as=\"geometry\"/></mxCell>",
             cell("c", c.id.as_str()),
             xml_text(&c.label),
-            xml_text(&fill),
+            xml_text(fill),
             drawio_icon(c.kind.as_str()),
             parent_cell(c.parent.as_ref()),
             c.position.x - ox + (COMPONENT_SIZE.w - 48.0) / 2.0,

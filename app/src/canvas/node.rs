@@ -45,9 +45,7 @@ impl Looks {
         let spec = catalog.kind(kind);
         Looks {
             name: spec.map_or_else(|| format!("Unknown: {kind}"), |k| k.name.clone()),
-            color: spec
-                .and_then(|k| catalog.category(k.category))
-                .map_or_else(|| "#8a8f98".to_owned(), |c| c.color.clone()),
+            color: catalog.color_of(kind).to_owned(),
             icon: spec.and_then(|k| k.aws_icon.as_ref().map(|_| format!("/icons/{}.svg", k.icon))),
             glyph: spec.map_or_else(|| "?".to_owned(), |k| k.glyph.clone()),
         }
@@ -68,7 +66,8 @@ pub fn Node(
     };
     // What follows from the kind changes only when another design reuses this
     // id for another kind: a memo, so moves do not redraw it.
-    let looks = Memo::new(move |_| component.with(|c| c.as_ref().map(|c| Looks::of(c.kind.as_str()))));
+    let kind = Memo::new(move |_| component.with(|c| c.as_ref().map(|c| c.kind.clone())));
+    let looks = Memo::new(move |_| kind.with(|k| k.as_ref().map(|k| Looks::of(k.as_str()))));
     let kind_name = move || looks.with(|l| l.as_ref().map(|l| l.name.clone()).unwrap_or_default());
     let color = move || looks.with(|l| l.as_ref().map(|l| l.color.clone()).unwrap_or_default());
     // Memos: a move re-runs them, but they wake their text only when the label or parent changed.
