@@ -1,7 +1,7 @@
 // Trunk post-build hook: moves trunk's inline module loader out of index.html
 // into a content-hashed file, so the production Content-Security-Policy can
 // forbid every inline script ("script-src 'self' 'wasm-unsafe-eval'").
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -25,6 +25,20 @@ html = html.replace(inline, (_, body) => {
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error('externalize-loader: an inline script is left in index.html; the CSP would block it');
   process.exit(1);
+}
+// Trunk names the analysis worker's files without a content hash. Give them
+// one (so they can be cached for good like the rest), point its loader at the
+// renamed files, and tell the app where the loader is.
+if (existsSync(join(dir, 'cloudwright-worker_loader.js'))) {
+  const js = readFileSync(join(dir, 'cloudwright-worker.js'));
+  const wasm = readFileSync(join(dir, 'cloudwright-worker_bg.wasm'));
+  const hash = createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16);
+  const base = `cloudwright-worker-${hash}`;
+  renameSync(join(dir, 'cloudwright-worker.js'), join(dir, `${base}.js`));
+  renameSync(join(dir, 'cloudwright-worker_bg.wasm'), join(dir, `${base}_bg.wasm`));
+  writeFileSync(join(dir, `${base}_loader.js`), `importScripts("./${base}.js");wasm_bindgen({ module_or_path: "./${base}_bg.wasm" });\n`);
+  rmSync(join(dir, 'cloudwright-worker_loader.js'));
+  html = html.replace('</head>', `<meta name="cloudwright-worker" content="/${base}_loader.js" /></head>`);
 }
 writeFileSync(file, html);
 console.log(`externalize-loader: ${count} inline module script(s) moved to files`);

@@ -59,6 +59,7 @@ const LINK_TOLERANCE: f64 = 6.0;
 #[component]
 pub fn Canvas() -> impl IntoView {
     let editor = use_editor();
+    let resilience = crate::resilience::use_resilience();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let gesture = StoredValue::new(Gesture::Idle);
     // Session state drawn over the design: the selection box and a link being drawn.
@@ -167,6 +168,10 @@ pub fn Canvas() -> impl IntoView {
             if let Some(id) = editor.design.with_untracked(|d| gesture::link_near(d, at, LINK_TOLERANCE / view.zoom)) {
                 hit = Hit::Link(id);
             }
+        }
+        // In the resilience panel's what-if mode, a press fails what it lands on.
+        if !pan && resilience.press(editor, hit.item()) {
+            return;
         }
         let additive = !pan && (ev.shift_key() || ev.ctrl_key() || ev.meta_key());
         run(Input::Down { hit, screen: local(&ev), additive });
@@ -285,6 +290,7 @@ pub fn Canvas() -> impl IntoView {
                         <Node id />
                     </For>
                 </g>
+                <crate::resilience::ResilienceOverlay />
                 <SelectedLinkEnds />
                 {move || guides.get().into_iter().map(|(a, b)| view! {
                     <line class="guide" data-testid="guide" x1=a.x y1=a.y x2=b.x y2=b.y />

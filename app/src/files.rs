@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::editor::Editor;
+use crate::resilience::Resilience;
 
 /// Offers `text` as a download named `name`.
 pub fn download(name: &str, text: &str, mime: &str) {
@@ -39,18 +40,28 @@ pub fn file_name(design: &Design) -> String {
     format!("{}.cloudwright.json", if stem.is_empty() { "design" } else { &stem })
 }
 
-/// The exports the app offers. The Markdown report needs the resilience model
-/// in the browser (about 45 kB gzip more wasm); it arrives with the resilience
-/// panel, and `cloudwright export markdown` writes it today.
-const APP_EXPORTS: [cloudwright_core::exports::Format; 4] = {
-    use cloudwright_core::exports::Format;
-    [Format::Svg, Format::Mermaid, Format::Drawio, Format::CostCsv]
-};
-
 /// Downloads the design in another tool's format (see `cloudwright_core::exports`).
-pub fn export_as(editor: Editor, key: &str) {
+/// The report assesses resilience against the resilience panel's policy.
+pub fn export_as(editor: Editor, key: &str, resilience: Resilience) {
     use cloudwright_core::exports::{self, Format};
     let Some(format) = Format::from_key(key) else { return };
+    // The report comes from the analysis worker, which holds the resilience model.
+    if format == Format::Markdown {
+        let (stem, design) = editor.design.with_untracked(|d| (file_name(d), export(d)));
+        let name = format!("{}{}", stem.trim_end_matches(".cloudwright.json"), format.extension());
+        let request = cloudwright_core::protocol::Request::Report { design, policy: resilience.policy.get_untracked() };
+        crate::worker::ask(request, move |answer| match answer {
+            cloudwright_core::protocol::Response::Text(text) => {
+                download(&name, &text, format.mime());
+                editor.notice.set(Some(format!("Exported {name}")));
+            }
+            cloudwright_core::protocol::Response::Error(e) => {
+                editor.notice.set(Some(format!("Cannot write the report: {e}")))
+            }
+            _ => editor.notice.set(Some("Cannot write the report: the worker gave another answer".into())),
+        });
+        return;
+    }
     let catalog = Catalog::builtin();
     let Some((name, text)) = editor.design.with_untracked(|d| {
         let stem = file_name(d);
@@ -60,7 +71,7 @@ pub fn export_as(editor: Editor, key: &str) {
             Format::Mermaid => exports::mermaid(d, catalog),
             Format::Drawio => exports::drawio(d, catalog),
             Format::CostCsv => exports::cost_csv(d, &cloudwright_core::cost::estimate(d, PriceBook::builtin())),
-            // Not offered here yet (see APP_EXPORTS).
+            // Sent to the worker above.
             Format::Markdown => return None,
         };
         Some((format!("{stem}{}", format.extension()), text))
@@ -137,6 +148,7 @@ pub fn FileButtons(
     editor: Editor,
 ) -> impl IntoView {
     let picker = NodeRef::<leptos::html::Input>::new();
+    let resilience = crate::resilience::use_resilience();
     let sharing = RwSignal::new(None::<String>);
     let library = RwSignal::new(false);
     view! {
@@ -164,11 +176,11 @@ pub fn FileButtons(
             <select class="example-picker" data-testid="export" title="Export the design for other tools"
                 on:change=move |ev| {
                     let select: web_sys::HtmlSelectElement = event_target(&ev);
-                    export_as(editor, &select.value());
+                    export_as(editor, &select.value(), resilience);
                     select.set_value("");
                 }>
                 <option value="">"Export…"</option>
-                {APP_EXPORTS.iter().map(|f| view! { <option value=f.key()>{f.name()}</option> }).collect_view()}
+                {cloudwright_core::exports::Format::ALL.iter().map(|f| view! { <option value=f.key()>{f.name()}</option> }).collect_view()}
             </select>
         </div>
         <crate::library::Library open=library editor />

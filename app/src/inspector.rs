@@ -15,17 +15,38 @@ use crate::editor::{use_editor, Editor};
 pub fn Inspector() -> impl IntoView {
     let editor = use_editor();
     let selection = Memo::new(move |_| editor.selection.get());
+    let tab = RwSignal::new(Tab::Inspect);
+    let tab_button = move |t: Tab, name: &'static str, testid: &'static str| {
+        view! {
+            <button role="tab" data-testid=testid class:active=move || tab.get() == t aria-selected=move || (tab.get() == t).to_string()
+                on:click=move |_| tab.set(t)>{name}</button>
+        }
+    };
     view! {
         <aside class="inspector" data-testid="inspector">
-            {move || match selection.get().as_slice() {
-                [] => view! { <DesignPanel /> }.into_any(),
-                [ItemRef::Component(id)] => view! { <ComponentPanel id=id.clone() /> }.into_any(),
-                [ItemRef::Link(id)] => view! { <LinkPanel id=id.clone() /> }.into_any(),
-                [ItemRef::Container(id)] => view! { <ContainerPanel id=id.clone() /> }.into_any(),
-                many => view! { <p class="inspector-note">{format!("{} items selected", many.len())}</p> }.into_any(),
+            <div class="tabs" role="tablist">
+                {tab_button(Tab::Inspect, "Inspect", "tab-inspect")}
+                {tab_button(Tab::Resilience, "Resilience", "tab-resilience")}
+            </div>
+            {move || match tab.get() {
+                Tab::Resilience => view! { <crate::resilience::ResiliencePanel /> }.into_any(),
+                Tab::Inspect => match selection.get().as_slice() {
+                    [] => view! { <DesignPanel /> }.into_any(),
+                    [ItemRef::Component(id)] => view! { <ComponentPanel id=id.clone() /> }.into_any(),
+                    [ItemRef::Link(id)] => view! { <LinkPanel id=id.clone() /> }.into_any(),
+                    [ItemRef::Container(id)] => view! { <ContainerPanel id=id.clone() /> }.into_any(),
+                    many => view! { <p class="inspector-note">{format!("{} items selected", many.len())}</p> }.into_any(),
+                },
             }}
         </aside>
     }
+}
+
+/// The inspector's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tab {
+    Inspect,
+    Resilience,
 }
 
 /// Parses what was typed into a value for `spec`, or says why not.

@@ -10,10 +10,12 @@ mod inspector;
 mod library;
 mod palette;
 mod persistence;
+mod resilience;
 mod shortcuts;
 mod status;
 mod theme;
 mod toolbar;
+mod worker;
 
 use leptos::prelude::*;
 
@@ -42,6 +44,8 @@ pub fn App() -> impl IntoView {
     provide_context(status::Cost(
         editor.settled(|d| cloudwright_core::cost::estimate(d, cloudwright_core::cost::PriceBook::builtin())),
     ));
+
+    provide_context(resilience::Resilience::new(editor));
 
     let sheet = RwSignal::new(false);
     shortcuts::install(editor, sheet);

@@ -15,7 +15,9 @@ use cloudwright_core::limits::MAX_FILE_BYTES;
 use cloudwright_core::migration::{
     builtin_estate, parse_estate, plan, MigrationPlan, PhaseKind, StepKind, BUILTIN_ESTATES,
 };
-use cloudwright_core::resilience::{assess, human, span_text, Policy, ResilienceReport, Verdict};
+use cloudwright_core::resilience::{
+    assess, human, simulate, span_text, Failure, Policy, ResilienceReport, Simulation, Verdict,
+};
 use cloudwright_core::scenario::{grade, Grade, Scenario};
 use cloudwright_core::solver::{solve, Solution};
 use cloudwright_core::{export, import, validate, Catalog, Design, Diagnostic, Imported, PropType, Severity};
@@ -71,6 +73,16 @@ enum Command {
         #[arg(long, default_value = "critical")]
         policy: String,
         /// Print the whole report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What if a component, an AZ frame or a Region frame fails: which user paths break.
+    WhatIf {
+        /// The design file (`-` for standard input).
+        file: PathBuf,
+        /// The id of the component or the AZ or Region frame that fails.
+        item: String,
+        /// Print the outcome as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -276,6 +288,14 @@ fn execute(command: Command) -> Result<Outcome, String> {
             let report = assess(&imported.design, &policy);
             let stdout = if json { to_json(&report)? } else { resilience_table(&imported.design, &report) };
             Ok(ok(stdout))
+        }
+        Command::WhatIf { file, item, json } => {
+            let design = open(&file, catalog)?.design;
+            let failure = Failure::of_item(&design, &item).ok_or_else(|| {
+                format!("{}: \"{item}\" is not a component, an AZ frame or a Region frame", display(&file))
+            })?;
+            let outcome = simulate(&design, &failure);
+            Ok(ok(if json { to_json(&outcome)? } else { what_if_text(&design, &item, &outcome) }))
         }
         Command::Plan { estate, json, markdown, capacity, weeks } => {
             let (estate, mut constraints) = match builtin_estate(&estate) {
@@ -671,6 +691,26 @@ fn verdict_word(v: Verdict) -> &'static str {
         Verdict::Breached => "BREACHED",
         Verdict::NotTargeted => "not targeted",
     }
+}
+
+fn what_if_text(d: &Design, item: &str, o: &Simulation) -> String {
+    let label = |id: &cloudwright_core::ComponentId| d.component(id).map_or(id.to_string(), |c| c.label.clone());
+    let path =
+        |p: &cloudwright_core::resilience::UserPath| p.components.iter().map(label).collect::<Vec<_>>().join(" → ");
+    let total = o.broken_paths.len() + o.intact_paths.len();
+    let mut s = format!("If {item} fails: {} of {total} user paths break; ", o.broken_paths.len());
+    s.push_str(if o.service_continues { "the service continues.\n" } else { "the service stops.\n" });
+    let _ = writeln!(s, "Service back within: {}", span_text(o.rto));
+    for p in &o.broken_paths {
+        let _ = writeln!(s, "  broken: {}", path(p));
+    }
+    for p in &o.intact_paths {
+        let _ = writeln!(s, "  intact: {}", path(p));
+    }
+    for line in &o.reasoning {
+        let _ = writeln!(s, "  · {line}");
+    }
+    s
 }
 
 fn resilience_table(d: &Design, r: &ResilienceReport) -> String {

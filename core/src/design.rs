@@ -54,6 +54,10 @@ impl Rect {
     pub fn contains(&self, p: Point) -> bool {
         p.x >= self.x && p.x <= self.x + self.w && p.y >= self.y && p.y <= self.y + self.h
     }
+    /// The rectangle grown by `by` on every side.
+    pub fn inflate(&self, by: f64) -> Rect {
+        Rect::new(self.x - by, self.y - by, self.w + 2.0 * by, self.h + 2.0 * by)
+    }
     /// The point where the segment from the centre towards `target` leaves the rectangle.
     pub fn boundary_towards(&self, target: Point) -> Point {
         let c = self.center();

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 use crate::design::{ContainerKind, Design, LinkMode};
@@ -25,7 +25,7 @@ pub use facts::{Facts, Recovery, Span};
 use profile::{Profile, Spread};
 
 /// The four disruption types of AWS Resilience Hub.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Disruption {
     Software = 0,
@@ -89,7 +89,7 @@ impl Policy {
 }
 
 /// Whether an estimate meets its target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Met,
@@ -118,11 +118,17 @@ pub struct RecoveryEstimate {
 }
 
 /// One user-facing path, entry first.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UserPath {
     pub components: Vec<ComponentId>,
-    /// Composite availability of the path, 0 to 1.
+    /// Composite availability of the path, 0 to 1 (NaN, written as null, in a what-if).
+    #[serde(deserialize_with = "nan_if_null")]
     pub availability: f64,
+}
+
+/// JSON has no NaN: serde_json writes it as null, and this reads it back.
+fn nan_if_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -189,6 +195,37 @@ impl ResilienceReport {
     pub fn estimate(&self, d: Disruption) -> &RecoveryEstimate {
         &self.estimates[d as usize]
     }
+
+    /// The weakest link: the component that sets the first breached RTO (or
+    /// RPO), in [`Disruption::ALL`] order; with nothing breached, the one
+    /// that sets the AZ recovery time, the disruption a design is most often
+    /// asked to survive.
+    pub fn weakest_link(&self) -> Option<(&ComponentId, Disruption)> {
+        let breached = self.estimates.iter().find_map(|e| {
+            let rto = (e.rto_verdict == Verdict::Breached).then_some(e.rto_set_by.as_ref()).flatten();
+            let rpo = (e.rpo_verdict == Verdict::Breached).then_some(e.rpo_set_by.as_ref()).flatten();
+            rto.or(rpo).map(|id| (id, e.disruption))
+        });
+        breached.or_else(|| {
+            let az = self.estimate(Disruption::Az);
+            az.rto_set_by.as_ref().map(|id| (id, Disruption::Az))
+        })
+    }
+
+    /// Components whose loss alone stops a user-facing path, from a software
+    /// fault, a host failure or an AZ outage (a Region outage stops everything
+    /// in a single-Region design, so it is left out), without repeats.
+    pub fn single_points_of_failure(&self) -> Vec<&ComponentId> {
+        let mut out: Vec<&ComponentId> = Vec::new();
+        for d in [Disruption::Software, Disruption::Hardware, Disruption::Az] {
+            for id in &self.estimate(d).single_points_of_failure {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// What fails in a what-if.
@@ -201,8 +238,34 @@ pub enum Failure {
     Region(Option<ContainerId>),
 }
 
+impl Failure {
+    /// What failing the item `id` means: a component fails alone, an AZ
+    /// frame takes what is inside it, a Region frame its whole Region.
+    /// `None` when `id` names no component and no AZ or Region frame.
+    pub fn of_item(design: &Design, id: &str) -> Option<Failure> {
+        if let Some(c) = design.components.iter().find(|c| c.id.as_str() == id) {
+            return Some(Failure::Component(c.id.clone()));
+        }
+        let g = design.containers.iter().find(|g| g.id.as_str() == id)?;
+        match g.kind {
+            ContainerKind::AvailabilityZone => Some(Failure::Az(g.id.clone())),
+            ContainerKind::Region => Some(Failure::Region(Some(g.id.clone()))),
+            _ => None,
+        }
+    }
+
+    /// The item that fails, if one is named.
+    pub fn item(&self) -> Option<ItemRef> {
+        match self {
+            Failure::Component(id) => Some(ItemRef::Component(id.clone())),
+            Failure::Az(id) | Failure::Region(Some(id)) => Some(ItemRef::Container(id.clone())),
+            Failure::Region(None) => None,
+        }
+    }
+}
+
 /// The outcome of a what-if.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Simulation {
     /// Components that go down.
     pub failed: Vec<ComponentId>,

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useSite, cliJson } from './harness.mjs';
+import { useSite, cliJson, cliText } from './harness.mjs';
 
 const app = useSite();
 const MODULES = new URL('../node_modules/', import.meta.url).pathname;
@@ -24,9 +24,7 @@ async function openDesign(page, design) {
 
 test('each export downloads a non-empty file named after the design', async () => {
   const { page, context, problems } = await app.ready();
-  // The Markdown report is the CLI's for now (`cloudwright export markdown`): it needs the
-  // resilience model in the browser, which comes with the resilience panel.
-  const expected = { svg: '.svg', mermaid: '.mmd', drawio: '.drawio', 'cost-csv': '.cost.csv' };
+  const expected = { svg: '.svg', mermaid: '.mmd', drawio: '.drawio', markdown: '.md', 'cost-csv': '.cost.csv' };
   const offered = await page.getByTestId('export').locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   assert.deepEqual(offered, Object.keys(expected));
   for (const [format, ending] of Object.entries(expected)) {
@@ -39,6 +37,9 @@ test('each export downloads a non-empty file named after the design', async () =
   const { text: csv } = await exported(page, 'cost-csv');
   const sum = csv.trim().split('\n').slice(1).reduce((s, l) => s + Number(l.split(',').at(-1)), 0);
   assert.ok(Math.abs(sum - total) < 0.05, `the CSV adds up to the total (${sum} vs ${total})`);
+  // The report (written by the analysis worker) is the CLI's, word for word.
+  const { text: report } = await exported(page, 'markdown');
+  assert.equal(report, cliText('export', 'markdown', join(new URL('../../', import.meta.url).pathname, 'core/data/examples/three-tier.json'), '--policy', 'critical'));
   assert.deepEqual(problems, []);
   await context.close();
 });

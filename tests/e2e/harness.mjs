@@ -83,9 +83,14 @@ export function useSite() {
 
 /** Runs the `cloudwright` CLI (built by cargo) and parses its JSON output. */
 export function cliJson(...args) {
+  return JSON.parse(cliText(...args));
+}
+
+/** What `cloudwright ARGS` prints. */
+export function cliText(...args) {
   let bin = join(ROOT, 'target/debug/cloudwright');
   if (!existsSync(bin)) execFileSync('cargo', ['build', '-q', '-p', 'cloudwright-cli'], { cwd: ROOT, stdio: 'inherit' });
-  return JSON.parse(execFileSync(bin, args, { cwd: ROOT, encoding: 'utf8' }));
+  return execFileSync(bin, args, { cwd: ROOT, encoding: 'utf8' });
 }
 
 /** Dollars as the app and the CLI write them: $1,234.56. */

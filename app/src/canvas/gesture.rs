@@ -34,7 +34,7 @@ pub enum Hit {
 }
 
 impl Hit {
-    fn item(&self) -> Option<ItemRef> {
+    pub fn item(&self) -> Option<ItemRef> {
         match self {
             Hit::Component(id) => Some(ItemRef::Component(id.clone())),
             Hit::Container(id) => Some(ItemRef::Container(id.clone())),

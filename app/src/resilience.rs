@@ -1,0 +1,368 @@
+//! The resilience panel and its marks on the canvas: RTO and RPO per
+//! disruption against the chosen policy, availability, the weakest link and
+//! the single points of failure; and the what-if mode, where a click on a
+//! component, an AZ frame or a Region frame fails it and the canvas greys out
+//! what breaks. Every figure is the core's (`resilience::assess`, `simulate`).
+
+use cloudwright_core::protocol::{Digest, Request, Response};
+use cloudwright_core::resilience::{span_text, Failure, Simulation, UserPath, Verdict};
+use cloudwright_core::{ComponentId, ContainerKind, Design, ItemRef, LinkId};
+use leptos::prelude::*;
+
+use crate::editor::{use_editor, Editor};
+
+/// The value of the what-if choice that fails the design's Region when no
+/// Region frame is drawn.
+const WHOLE_REGION: &str = "*region";
+
+/// An answer from the worker, or why there is none.
+pub type Answer<T> = Option<Result<T, String>>;
+
+/// The resilience analysis shared by the panel, the canvas and the exports.
+/// The figures come from the analysis worker (see `crate::worker`), asked
+/// again whenever the design settles or the policy changes while the panel is open.
+#[derive(Clone, Copy)]
+pub struct Resilience {
+    /// A built-in policy tier key (`critical`, …).
+    pub policy: RwSignal<String>,
+    pub digest: RwSignal<Answer<Digest>>,
+    /// The panel is open: the canvas marks the weakest link and the single points of failure.
+    pub shown: RwSignal<bool>,
+    /// What-if mode: a click on the canvas fails what it lands on.
+    pub armed: RwSignal<bool>,
+    /// The id of what fails in the what-if, or [`WHOLE_REGION`].
+    pub failing: RwSignal<Option<String>>,
+    pub outcome: RwSignal<Answer<Simulation>>,
+}
+
+/// Asks the worker and files the answer in `into`, unless a newer question
+/// was asked meanwhile (`turn` counts them).
+fn ask_into<T: Send + Sync + 'static>(
+    request: Request,
+    turn: StoredValue<u32>,
+    into: RwSignal<Answer<T>>,
+    pick: fn(Response) -> Result<T, String>,
+) {
+    let mine = turn.get_value().wrapping_add(1);
+    turn.set_value(mine);
+    crate::worker::ask(request, move |response| {
+        if turn.try_get_value() == Some(mine) {
+            into.try_set(Some(pick(response)));
+        }
+    });
+}
+
+fn unexpected(r: Response) -> String {
+    match r {
+        Response::Error(e) => e,
+        _ => "the analysis worker gave another answer".to_owned(),
+    }
+}
+
+impl Resilience {
+    pub fn new(editor: Editor) -> Self {
+        let r = Resilience {
+            policy: RwSignal::new("critical".to_owned()),
+            digest: RwSignal::new(None),
+            shown: RwSignal::new(false),
+            armed: RwSignal::new(false),
+            failing: RwSignal::new(None),
+            outcome: RwSignal::new(None),
+        };
+        // The design as file text, once it settles (not on every drag move).
+        let file = editor.settled(cloudwright_core::export);
+        let turns = (StoredValue::new(0u32), StoredValue::new(0u32));
+        Effect::new(move |_| {
+            if r.shown.get() {
+                let request = Request::Assess { design: file.get(), policy: r.policy.get() };
+                ask_into(request, turns.0, r.digest, |a| match a {
+                    Response::Resilience(d) => Ok(d),
+                    other => Err(unexpected(other)),
+                });
+            }
+        });
+        Effect::new(move |_| match r.failing.get() {
+            Some(item) if r.shown.get() => {
+                ask_into(Request::WhatIf { design: file.get(), item }, turns.1, r.outcome, |a| match a {
+                    Response::WhatIf(s) => Ok(s),
+                    other => Err(unexpected(other)),
+                });
+            }
+            _ => {
+                turns.1.update_value(|t| *t = t.wrapping_add(1));
+                r.outcome.set(None);
+            }
+        });
+        r
+    }
+
+    /// In what-if mode, fails what a canvas press landed on (a component or a
+    /// frame's header). Returns whether the press was taken.
+    pub fn press(&self, editor: Editor, item: Option<ItemRef>) -> bool {
+        if !self.armed.get_untracked() {
+            return false;
+        }
+        let Some(item) = item else { return false };
+        let id = match &item {
+            ItemRef::Component(id) => id.to_string(),
+            ItemRef::Container(id) => id.to_string(),
+            ItemRef::Link(_) => return false,
+        };
+        let failable = editor.design.with_untracked(|d| Failure::of_item(d, &id).is_some());
+        if failable {
+            self.failing.set(Some(id));
+        } else {
+            editor.notice.set(Some("Only a component, an AZ frame or a Region frame can fail".into()));
+        }
+        true
+    }
+}
+
+/// The shared analysis.
+pub fn use_resilience() -> Resilience {
+    // Provided by `App` before any view that reads it.
+    #[allow(clippy::expect_used)]
+    use_context::<Resilience>().expect("App provides the resilience analysis")
+}
+
+fn label_of(d: &Design, id: &ComponentId) -> String {
+    d.component(id).map_or_else(|| id.to_string(), |c| c.label.clone())
+}
+
+fn verdict_text(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Met => "met",
+        Verdict::Breached => "breached",
+        Verdict::NotTargeted => "no target",
+    }
+}
+
+/// The panel: policy, RTO/RPO matrix, availability, weakest link, single
+/// points of failure and the what-if.
+#[component]
+pub fn ResiliencePanel() -> impl IntoView {
+    let editor = use_editor();
+    let r = use_resilience();
+    r.shown.set(true);
+    on_cleanup(move || {
+        r.shown.set(false);
+        r.armed.set(false);
+    });
+    let select = move |id: ComponentId| editor.selection.set(vec![ItemRef::Component(id)]);
+    // The tiers come with the first answer (the policies are the worker's data).
+    let tiers = Memo::new(move |last: Option<&Vec<(String, String)>>| {
+        r.digest.with(|d| match d {
+            Some(Ok(d)) => d.tiers.clone(),
+            _ => last.cloned().unwrap_or_else(|| vec![(r.policy.get_untracked(), r.policy.get_untracked())]),
+        })
+    });
+    // Everything that can fail, for the keyboard and for frames hidden under others.
+    let failables = Memo::new(move |_| {
+        editor.design.with(|d| {
+            let mut out: Vec<(String, String)> = d
+                .containers
+                .iter()
+                .filter(|g| matches!(g.kind, ContainerKind::AvailabilityZone | ContainerKind::Region))
+                .map(|g| (g.id.to_string(), format!("{}: {}", g.kind.name(), g.title())))
+                .collect();
+            if !d.containers.iter().any(|g| g.kind == ContainerKind::Region) {
+                out.push((WHOLE_REGION.to_owned(), format!("Region: {}", d.region)));
+            }
+            out.extend(d.components.iter().map(|c| (c.id.to_string(), c.label.clone())));
+            out
+        })
+    });
+    let digest = move || r.digest.get();
+    let figures = move |digest: Digest| {
+        let weakest = digest.weakest.clone().map(|(id, d)| {
+            let name = editor.design.with_untracked(|design| label_of(design, &id));
+            view! {
+                <p class="weakest">
+                    "Weakest link: "
+                    <button class="link-button" data-testid="weakest-link" on:click=move |_| select(id.clone())>{name}</button>
+                    {format!(" (sets the {d} recovery)")}
+                </p>
+            }
+        });
+        let spofs = editor.design.with_untracked(|d| {
+            digest.single_points_of_failure.iter().map(|id| (id.clone(), label_of(d, id))).collect::<Vec<_>>()
+        });
+        view! {
+            <table class="rto-matrix" data-testid="rto-matrix">
+                <thead><tr><th>"Disruption"</th><th>"RTO"</th><th>"RPO"</th></tr></thead>
+                <tbody>
+                    {digest.rows.iter().map(|row| {
+                        let key = row.disruption.name().to_lowercase();
+                        let cell = |what: &str, value: &str, verdict: Verdict, target: &str| view! {
+                            <td class=format!("verdict-{}", verdict_text(verdict).replace(' ', "-"))
+                                data-testid=format!("{what}-{key}") data-verdict=verdict_text(verdict)
+                                title=format!("{} ({target})", verdict_text(verdict))>
+                                {value.to_owned()}
+                                <span class="verdict">{match verdict { Verdict::Met => " ✓", Verdict::Breached => " ✗", Verdict::NotTargeted => "" }}</span>
+                            </td>
+                        };
+                        view! {
+                            <tr>
+                                <th>{row.disruption.name()}</th>
+                                {cell("rto", &row.rto, row.rto_verdict, &row.rto_target)}
+                                {cell("rpo", &row.rpo, row.rpo_verdict, &row.rpo_target)}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="availability" data-testid="availability">
+                {format!("Availability {:.3} % ({:.1} nines): about {:.0} min down a month",
+                    digest.availability_percent, digest.nines, digest.downtime_minutes_per_month)}
+            </p>
+            <p class="dr-strategy" data-testid="dr-strategy" title=digest.dr_reasoning.clone()>
+                {format!("Disaster recovery: {}", digest.dr_strategy)}
+            </p>
+            {weakest}
+            <div class="spofs" data-testid="spofs">
+                {if spofs.is_empty() {
+                    view! { <p>"No single points of failure below the Region."</p> }.into_any()
+                } else {
+                    view! {
+                        <p>"Single points of failure: "
+                            {spofs.into_iter().map(|(id, name)| view! {
+                                <button class="link-button" on:click=move |_| select(id.clone())>{name}</button>" "
+                            }).collect_view()}
+                        </p>
+                    }.into_any()
+                }}
+            </div>
+        }
+    };
+
+    view! {
+        <h2 class="inspector-title">"Resilience"</h2>
+        <label class="field">
+            <span class="field-name">"Policy"</span>
+            <select data-testid="policy" prop:value=move || r.policy.get() on:change=move |ev| r.policy.set(event_target_value(&ev))>
+                {move || tiers.get().into_iter().map(|(k, name)| view! { <option value=k.clone() selected=k == r.policy.get_untracked()>{name}</option> }).collect_view()}
+            </select>
+        </label>
+        <div class="resilience-figures" data-testid="resilience-figures">
+            {move || match digest() {
+                None => view! { <p class="inspector-note">"Assessing…"</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="field-error" data-testid="resilience-error">{e}</p> }.into_any(),
+                Some(Ok(d)) => figures(d).into_any(),
+            }}
+        </div>
+        <h3 class="inspector-subtitle">"What if…"</h3>
+        <button class="whatif-arm" data-testid="whatif-arm" class:armed=move || r.armed.get() aria-pressed=move || r.armed.get().to_string()
+            title="Then click a component, or an AZ or Region frame's header, to fail it"
+            on:click=move |_| r.armed.update(|a| *a = !*a)>
+            {move || if r.armed.get() { "Click the canvas to fail…" } else { "Fail something" }}
+        </button>
+        <label class="field">
+            <span class="field-name">"Fails"</span>
+            <select data-testid="whatif-target" prop:value=move || r.failing.get().unwrap_or_default()
+                on:change=move |ev| { let v = event_target_value(&ev); r.failing.set((!v.is_empty()).then_some(v)); }>
+                <option value="">"nothing"</option>
+                {move || failables.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+            </select>
+        </label>
+        {move || r.outcome.get().map(|o| match o {
+            Err(e) => view! { <p class="field-error" data-testid="whatif-error">{e}</p> }.into_any(),
+            Ok(s) => {
+                let total = s.broken_paths.len() + s.intact_paths.len();
+                let names = editor.design.with_untracked(|d| {
+                    let path = |p: &UserPath| p.components.iter().map(|id| label_of(d, id)).collect::<Vec<_>>().join(" → ");
+                    (s.broken_paths.iter().map(path).collect::<Vec<_>>(), s.intact_paths.iter().map(path).collect::<Vec<_>>())
+                });
+                view! {
+                    <div class="whatif-outcome" data-testid="whatif-outcome" data-continues=s.service_continues.to_string()>
+                        <p data-testid="whatif-summary">
+                            {format!("{} of {total} user paths break; {}. Back within {}.", s.broken_paths.len(),
+                                if s.service_continues { "the service continues" } else { "the service stops" }, span_text(s.rto))}
+                        </p>
+                        <ul class="paths">
+                            {names.0.into_iter().map(|p| view! { <li class="path-broken" data-testid="path-broken">{p}</li> }).collect_view()}
+                            {names.1.into_iter().map(|p| view! { <li class="path-intact" data-testid="path-intact">{p}</li> }).collect_view()}
+                        </ul>
+                        <ul class="reasoning">{s.reasoning.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                        <button data-testid="whatif-clear" on:click=move |_| r.failing.set(None)>"Clear"</button>
+                    </div>
+                }.into_any()
+            }
+        })}
+    }
+}
+
+/// Marks on the canvas while the panel is open: single points of failure
+/// outlined, the weakest link, and in a what-if what is down and which links
+/// carry broken paths.
+#[component]
+pub fn ResilienceOverlay() -> impl IntoView {
+    let editor = use_editor();
+    let r = use_resilience();
+    move || {
+        if !r.shown.get() {
+            return None;
+        }
+        let (spofs, weakest) = r.digest.with(|d| match d {
+            Some(Ok(d)) => (d.single_points_of_failure.clone(), d.weakest.as_ref().map(|(id, _)| id.clone())),
+            _ => (Vec::new(), None),
+        });
+        let outcome = r.outcome.with(|o| o.as_ref().and_then(|o| o.as_ref().ok()).cloned());
+        let failing = r.failing.get();
+        let marks = editor.design.with(|d| {
+            let rect = |id: &ComponentId| d.component(id).filter(|c| !d.is_hidden(c.parent.as_ref())).map(|c| c.rect());
+            let mut out: Vec<(&'static str, String, cloudwright_core::Rect)> = Vec::new();
+            for id in &spofs {
+                if let Some(b) = rect(id) {
+                    out.push(("spof", format!("spof-{id}"), b.inflate(6.0)));
+                }
+            }
+            if let Some(id) = &weakest {
+                if let Some(b) = rect(id) {
+                    out.push(("weakest", format!("weakest-{id}"), b.inflate(11.0)));
+                }
+            }
+            let mut broken: Vec<(LinkId, (f64, f64, f64, f64))> = Vec::new();
+            if let Some(s) = &outcome {
+                let frame = failing.as_deref().and_then(|id| Failure::of_item(d, id)).and_then(|f| f.item());
+                if let Some(ItemRef::Container(g)) = frame {
+                    if let Some(g) = d.container(&g) {
+                        out.push(("failed-frame", format!("failed-{}", g.id), g.rect));
+                    }
+                }
+                for id in &s.failed {
+                    if let Some(b) = rect(id) {
+                        out.push(("failed", format!("failed-{id}"), b));
+                    }
+                }
+                for id in &s.failing_over {
+                    if let Some(b) = rect(id) {
+                        out.push(("failing-over", format!("failing-over-{id}"), b.inflate(3.0)));
+                    }
+                }
+                // A link is broken when a broken path runs along it and no intact one does.
+                let along = |paths: &[UserPath], l: &cloudwright_core::Link| {
+                    paths.iter().any(|p| p.components.windows(2).any(|w| w[0] == l.from && w[1] == l.to))
+                };
+                for l in &d.links {
+                    if along(&s.broken_paths, l) && !along(&s.intact_paths, l) {
+                        if let (Some(a), Some(b)) = (rect(&l.from), rect(&l.to)) {
+                            let (p, q) = (a.boundary_towards(b.center()), b.boundary_towards(a.center()));
+                            broken.push((l.id.clone(), (p.x, p.y, q.x, q.y)));
+                        }
+                    }
+                }
+            }
+            (out, broken)
+        });
+        Some(view! {
+            <g class="resilience-marks" data-testid="resilience-marks">
+                {marks.1.into_iter().map(|(id, (x1, y1, x2, y2))| view! {
+                    <line class="mark-broken" data-testid=format!("broken-{id}") x1=x1 y1=y1 x2=x2 y2=y2 />
+                }).collect_view()}
+                {marks.0.into_iter().map(|(class, testid, b)| view! {
+                    <rect class=format!("mark mark-{class}") data-testid=testid x=b.x y=b.y width=b.w height=b.h rx="10" />
+                }).collect_view()}
+            </g>
+        })
+    }
+}

@@ -1,0 +1,379 @@
+//! The questions the app asks its analysis worker, and the answers.
+//!
+//! The browser app draws and edits; the heavier models (resilience, the
+//! what-if, the report, the scenarios, grader and solver) run in a second
+//! wasm module inside a Web Worker, fetched the first time a panel needs
+//! one. Both sides link this module: the worker calls [`answer_text`], the
+//! app sends [`Envelope`]s and reads [`Reply`]s. Designs travel as file text
+//! (the canonical format), so the worker sees exactly what a saved file holds.
+//!
+//! Every answer type is small and owned, so the app can read it back without
+//! linking the models that produce it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Catalog;
+use crate::cost::{estimate, PriceBook};
+use crate::design::Design;
+use crate::id::ComponentId;
+use crate::resilience::{self, span_text, Disruption, Failure, Policy, ResilienceReport, Simulation, Verdict};
+use crate::scenario::{self, Reason, Rejected, Requirements, Scenario};
+use crate::{exports, format, solver, validate};
+
+/// What the worker says once it listens; the page holds its questions until then.
+pub const READY: &str = "ready";
+
+/// A question, numbered so the answer can be matched to it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub id: u32,
+    pub request: Request,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Request {
+    /// The resilience panel's figures against a policy tier.
+    Assess { design: String, policy: String },
+    /// Fail a component, an AZ frame or a Region frame (`*region`: the design's Region).
+    WhatIf { design: String, item: String },
+    /// The Markdown design report.
+    Report { design: String, policy: String },
+    /// The scenario library.
+    Scenarios,
+    /// One scenario in full, with its reference design.
+    Scenario { key: String },
+    /// Grade a design against a scenario, or against edited requirements.
+    Grade { design: String, key: String, requirements: Option<Requirements> },
+    /// The solver's design for the requirements.
+    Solve { requirements: Requirements },
+}
+
+/// An answer, with the number of its question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: u32,
+    pub response: Response,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Externally tagged (serde's default): the app reads it without buffering.
+#[serde(rename_all = "snake_case")]
+pub enum Response {
+    Resilience(Digest),
+    WhatIf(Simulation),
+    Text(String),
+    Scenarios(Vec<ScenarioCard>),
+    Scenario(Box<ScenarioBrief>),
+    Grade(GradeDigest),
+    Solved(Solved),
+    /// The question could not be answered, and why.
+    Error(String),
+}
+
+/// One row of the RTO/RPO matrix.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MatrixRow {
+    pub disruption: Disruption,
+    pub rto: String,
+    pub rpo: String,
+    pub rto_verdict: Verdict,
+    pub rpo_verdict: Verdict,
+    /// "target 5 min", or "no target".
+    pub rto_target: String,
+    pub rpo_target: String,
+}
+
+/// What the resilience panel shows, from [`ResilienceReport`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Digest {
+    pub policy: String,
+    /// The built-in policy tiers to choose from: key and name.
+    pub tiers: Vec<(String, String)>,
+    pub rows: Vec<MatrixRow>,
+    pub availability_percent: f64,
+    pub nines: f64,
+    pub downtime_minutes_per_month: f64,
+    pub dr_strategy: String,
+    pub dr_reasoning: String,
+    /// The weakest link and the disruption whose recovery it sets.
+    pub weakest: Option<(ComponentId, Disruption)>,
+    pub single_points_of_failure: Vec<ComponentId>,
+}
+
+impl Digest {
+    pub fn of(r: &ResilienceReport) -> Digest {
+        let target =
+            |t: Option<f64>| t.map_or_else(|| "no target".to_owned(), |t| format!("target {}", resilience::human(t)));
+        Digest {
+            policy: r.policy.name.clone(),
+            tiers: Policy::tiers()
+                .into_iter()
+                .map(|k| (k.to_owned(), Policy::tier(k).map(|p| p.name).unwrap_or_default()))
+                .collect(),
+            rows: r
+                .estimates
+                .iter()
+                .map(|e| MatrixRow {
+                    disruption: e.disruption,
+                    rto: span_text(e.rto),
+                    rpo: span_text(e.rpo),
+                    rto_verdict: e.rto_verdict,
+                    rpo_verdict: e.rpo_verdict,
+                    rto_target: target(e.target.map(|t| t[0])),
+                    rpo_target: target(e.target.map(|t| t[1])),
+                })
+                .collect(),
+            availability_percent: r.availability.percent,
+            nines: r.availability.nines,
+            downtime_minutes_per_month: r.availability.downtime_minutes_per_month,
+            dr_strategy: r.dr_strategy.name().to_owned(),
+            dr_reasoning: r.dr_reasoning.clone(),
+            weakest: r.weakest_link().map(|(id, d)| (id.clone(), d)),
+            single_points_of_failure: r.single_points_of_failure().into_iter().cloned().collect(),
+        }
+    }
+}
+
+/// A scenario in the library list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioCard {
+    pub key: String,
+    pub number: u32,
+    pub title: String,
+    pub level: String,
+    pub summary: String,
+}
+
+/// A scenario for a practice session.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioBrief {
+    pub key: String,
+    pub title: String,
+    pub level: String,
+    pub prompt: String,
+    pub questions: Vec<String>,
+    pub answers: String,
+    pub takeaways: Vec<String>,
+    pub hints: Vec<String>,
+    pub requirements: Requirements,
+    pub reasons: Vec<Reason>,
+    pub rejected: Vec<Rejected>,
+    pub expects: Vec<String>,
+    /// The reference design, as file text.
+    pub reference: String,
+}
+
+/// One grader finding.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GradeFinding {
+    pub code: String,
+    pub message: String,
+    pub points: u32,
+    pub must_have: bool,
+    pub components: Vec<ComponentId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GradeDigest {
+    pub score: u32,
+    pub must_haves_met: bool,
+    pub findings: Vec<GradeFinding>,
+    pub cost_monthly: f64,
+}
+
+impl GradeDigest {
+    pub fn of(g: &scenario::Grade) -> GradeDigest {
+        GradeDigest {
+            score: g.score,
+            must_haves_met: g.must_haves_met,
+            findings: g
+                .findings
+                .iter()
+                .map(|f| GradeFinding {
+                    code: f.code.to_owned(),
+                    message: f.message.clone(),
+                    points: f.points,
+                    must_have: f.must_have,
+                    components: f.components.clone(),
+                })
+                .collect(),
+            cost_monthly: g.cost_monthly,
+        }
+    }
+}
+
+/// The solver's answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Solved {
+    pub feasible: bool,
+    /// The proposal as file text (empty when nothing fits).
+    pub design: String,
+    /// "Compute: Fargate — because …", one per decision.
+    pub choices: Vec<String>,
+    /// When nothing fits: which requirement to relax.
+    pub relax: Vec<String>,
+    pub score: Option<u32>,
+}
+
+fn design_of(text: &str) -> Result<Design, String> {
+    format::import(text, Catalog::builtin()).map(|i| i.design).map_err(|e| e.to_string())
+}
+
+fn policy_of(key: &str) -> Result<Policy, String> {
+    Policy::tier(key).ok_or_else(|| format!("no policy tier \"{key}\"; tiers: {}", Policy::tiers().join(", ")))
+}
+
+fn scenario_of(key: &str) -> Result<&'static Scenario, String> {
+    Scenario::get(key).ok_or_else(|| format!("no scenario \"{key}\""))
+}
+
+/// Answers one question.
+pub fn answer(request: Request) -> Response {
+    let result = match request {
+        Request::Assess { design, policy } => design_of(&design).and_then(|d| {
+            let policy = policy_of(&policy)?;
+            Ok(Response::Resilience(Digest::of(&resilience::assess(&d, &policy))))
+        }),
+        Request::WhatIf { design, item } => design_of(&design).and_then(|d| {
+            let failure = if item == "*region" {
+                Failure::Region(None)
+            } else {
+                Failure::of_item(&d, &item)
+                    .ok_or_else(|| format!("\"{item}\" is not a component, an AZ frame or a Region frame"))?
+            };
+            Ok(Response::WhatIf(resilience::simulate(&d, &failure)))
+        }),
+        Request::Report { design, policy } => design_of(&design).and_then(|d| {
+            let policy = policy_of(&policy)?;
+            let catalog = Catalog::builtin();
+            let cost = estimate(&d, PriceBook::builtin());
+            let report = resilience::assess(&d, &policy);
+            Ok(Response::Text(exports::markdown_report(&d, catalog, &cost, &report, &validate(&d, catalog))))
+        }),
+        Request::Scenarios => Ok(Response::Scenarios(
+            Scenario::all()
+                .iter()
+                .map(|s| ScenarioCard {
+                    key: s.key.clone(),
+                    number: s.number,
+                    title: s.title.clone(),
+                    level: s.level.clone(),
+                    summary: s.summary.clone(),
+                })
+                .collect(),
+        )),
+        Request::Scenario { key } => scenario_of(&key).map(|s| {
+            Response::Scenario(Box::new(ScenarioBrief {
+                key: s.key.clone(),
+                title: s.title.clone(),
+                level: s.level.clone(),
+                prompt: s.prompt.clone(),
+                questions: s.questions.clone(),
+                answers: s.answers.clone(),
+                takeaways: s.takeaways.clone(),
+                hints: s.hints.clone(),
+                requirements: s.requirements.clone(),
+                reasons: s.reasons.clone(),
+                rejected: s.rejected.clone(),
+                expects: s.expects.clone(),
+                reference: format::export(&s.reference()),
+            }))
+        }),
+        Request::Grade { design, key, requirements } => design_of(&design).and_then(|d| {
+            let req = match requirements {
+                Some(r) => r,
+                None => scenario_of(&key)?.requirements.clone(),
+            };
+            Ok(Response::Grade(GradeDigest::of(&scenario::grade_requirements(&d, &req))))
+        }),
+        Request::Solve { requirements } => {
+            let s = solver::solve(&requirements);
+            Ok(Response::Solved(Solved {
+                feasible: s.feasible,
+                design: if s.feasible { format::export(&s.design) } else { String::new() },
+                choices: s.choices.iter().map(|c| format!("{}: {} — {}", c.tier, c.chosen, c.reason)).collect(),
+                relax: s.relax.clone(),
+                score: s.grade.as_ref().map(|g| g.score),
+            }))
+        }
+    };
+    result.unwrap_or_else(Response::Error)
+}
+
+/// The worker's whole job: an [`Envelope`] as JSON in, a [`Reply`] as JSON out.
+/// A question that cannot be read is answered with an error under id 0.
+pub fn answer_text(text: &str) -> String {
+    let reply = match serde_json::from_str::<Envelope>(text) {
+        Ok(e) => Reply { id: e.id, response: answer(e.request) },
+        Err(e) => Reply { id: 0, response: Response::Error(format!("unreadable question: {e}")) },
+    };
+    serde_json::to_string(&reply)
+        .unwrap_or_else(|e| format!("{{\"id\":0,\"response\":{{\"error\":\"{}\"}}}}", e.to_string().replace('"', "'")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ask(request: Request) -> Response {
+        let text = serde_json::to_string(&Envelope { id: 7, request }).expect("serialises");
+        let reply: Reply = serde_json::from_str(&answer_text(&text)).expect("a reply");
+        assert_eq!(reply.id, 7);
+        reply.response
+    }
+
+    fn three_tier() -> String {
+        crate::examples::EXAMPLES[0].file.to_owned()
+    }
+
+    #[test]
+    fn the_digest_round_trips_and_matches_the_assessment() {
+        let d = design_of(&three_tier()).expect("example");
+        let report = resilience::assess(&d, &Policy::tier("critical").expect("tier"));
+        let Response::Resilience(digest) = ask(Request::Assess { design: three_tier(), policy: "critical".into() })
+        else {
+            panic!("not a digest")
+        };
+        assert_eq!(digest, Digest::of(&report));
+        assert_eq!(digest.rows.len(), 4);
+        assert_eq!(digest.rows[2].rto, span_text(report.estimate(Disruption::Az).rto));
+    }
+
+    #[test]
+    fn a_what_if_round_trips() {
+        let Response::WhatIf(s) = ask(Request::WhatIf { design: three_tier(), item: "c4".into() }) else {
+            panic!("not a what-if")
+        };
+        assert_eq!(s.failed, vec![ComponentId::new("c4")]);
+        assert!(ask(Request::WhatIf { design: three_tier(), item: "g3".into() }) != Response::Text(String::new()));
+        assert!(matches!(ask(Request::WhatIf { design: three_tier(), item: "nope".into() }), Response::Error(_)));
+    }
+
+    #[test]
+    fn bad_questions_get_errors_not_panics() {
+        assert!(answer_text("{").contains("\"error\""));
+        assert!(matches!(ask(Request::Assess { design: "{".into(), policy: "critical".into() }), Response::Error(_)));
+        assert!(matches!(ask(Request::Assess { design: three_tier(), policy: "gold".into() }), Response::Error(_)));
+        assert!(matches!(ask(Request::Scenario { key: "nope".into() }), Response::Error(_)));
+    }
+
+    #[test]
+    fn a_practice_session_round_trips() {
+        let Response::Scenarios(list) = ask(Request::Scenarios) else { panic!("no list") };
+        assert_eq!(list.len(), Scenario::all().len());
+        let Response::Scenario(brief) = ask(Request::Scenario { key: "fargate-startup".into() }) else {
+            panic!("no scenario")
+        };
+        let Response::Grade(g) =
+            ask(Request::Grade { design: brief.reference.clone(), key: brief.key.clone(), requirements: None })
+        else {
+            panic!("no grade")
+        };
+        assert!(g.score >= 90, "the reference scores {}", g.score);
+        let Response::Solved(s) = ask(Request::Solve { requirements: brief.requirements.clone() }) else {
+            panic!("no solution")
+        };
+        assert!(s.feasible && !s.design.is_empty());
+    }
+}
