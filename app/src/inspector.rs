@@ -27,9 +27,11 @@ pub fn Inspector() -> impl IntoView {
             <div class="tabs" role="tablist">
                 {tab_button(Tab::Inspect, "Inspect", "tab-inspect")}
                 {tab_button(Tab::Resilience, "Resilience", "tab-resilience")}
+                {tab_button(Tab::Practice, "Practice", "tab-practice")}
             </div>
             {move || match tab.get() {
                 Tab::Resilience => view! { <crate::resilience::ResiliencePanel /> }.into_any(),
+                Tab::Practice => view! { <crate::practice::PracticePanel /> }.into_any(),
                 Tab::Inspect => match selection.get().as_slice() {
                     [] => view! { <DesignPanel /> }.into_any(),
                     [ItemRef::Component(id)] => view! { <ComponentPanel id=id.clone() /> }.into_any(),
@@ -47,6 +49,7 @@ pub fn Inspector() -> impl IntoView {
 enum Tab {
     Inspect,
     Resilience,
+    Practice,
 }
 
 /// Parses what was typed into a value for `spec`, or says why not.

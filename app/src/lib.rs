@@ -10,6 +10,7 @@ mod inspector;
 mod library;
 mod palette;
 mod persistence;
+mod practice;
 mod resilience;
 mod shortcuts;
 mod status;
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
     ));
 
     provide_context(resilience::Resilience::new(editor));
+    provide_context(practice::Practice::new());
 
     let sheet = RwSignal::new(false);
     shortcuts::install(editor, sheet);

@@ -188,13 +188,17 @@ pub fn open_design(editor: Editor, id: &str) -> Result<(), String> {
 
 /// Starts a new, empty design in the library and opens it.
 pub fn new_design(editor: Editor) -> Result<(), String> {
-    shelve_current(editor)?;
-    let id = fresh_id(&slot_ids());
-    let design = Design { name: "Untitled design".into(), ..Design::default() };
-    store(&slot_key(&id), &export(&design))?;
-    take_up(editor, &id, design)?;
+    add_and_open(editor, Design { name: "Untitled design".into(), ..Design::default() })?;
     editor.notice.set(Some("Started a new design; the one before is in your designs".into()));
     Ok(())
+}
+
+/// Adds `design` to the library and opens it; the open design stays in the library.
+pub fn add_and_open(editor: Editor, design: Design) -> Result<(), String> {
+    shelve_current(editor)?;
+    let id = fresh_id(&slot_ids());
+    store(&slot_key(&id), &export(&design))?;
+    take_up(editor, &id, design)
 }
 
 /// A copy of design `id`, named “… (copy)”, added to the library.

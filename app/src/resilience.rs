@@ -52,7 +52,7 @@ fn ask_into<T: Send + Sync + 'static>(
     });
 }
 
-fn unexpected(r: Response) -> String {
+pub fn unexpected(r: Response) -> String {
     match r {
         Response::Error(e) => e,
         _ => "the analysis worker gave another answer".to_owned(),

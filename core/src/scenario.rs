@@ -142,6 +142,46 @@ pub struct Rejected {
     pub why: String,
 }
 
+/// A phase of a 45-minute system-design interview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Phase {
+    pub name: &'static str,
+    /// The minute of the interview at which the phase should be over.
+    pub ends_at_min: u32,
+    /// What to do in it.
+    pub prompt: &'static str,
+}
+
+/// The phases of a practice session, in order.
+pub const INTERVIEW_PHASES: [Phase; 4] = [
+    Phase {
+        name: "Clarify",
+        ends_at_min: 5,
+        prompt: "Ask about users and growth, traffic and peaks, data, budget, the team and recovery targets before drawing anything.",
+    },
+    Phase {
+        name: "High-level design",
+        ends_at_min: 20,
+        prompt: "Draw the main path from the users to the data: entry, compute, storage. Say why each tier is what it is.",
+    },
+    Phase {
+        name: "Deep dive",
+        ends_at_min: 35,
+        prompt: "Take the hardest part (the one the requirements stress) and go deep: scaling, failures, data loss.",
+    },
+    Phase {
+        name: "Trade-offs",
+        ends_at_min: 45,
+        prompt: "Name the alternatives you rejected and why, what it costs, and what changes at ten times the load.",
+    },
+];
+
+/// The phase a session is in after `minutes`; the last one once time is up.
+pub fn phase_at(minutes: f64) -> (usize, &'static Phase) {
+    let i = INTERVIEW_PHASES.iter().position(|p| minutes < f64::from(p.ends_at_min)).unwrap_or(INTERVIEW_PHASES.len() - 1);
+    (i, &INTERVIEW_PHASES[i])
+}
+
 /// One interview exercise.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {

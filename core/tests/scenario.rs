@@ -267,3 +267,15 @@ fn every_scenario_has_a_solution_that_grades_at_least_90() {
         assert_eq!(errors, 0, "{}", s.key);
     }
 }
+
+#[test]
+fn the_interview_phases_follow_the_clock() {
+    use cloudwright_core::scenario::{phase_at, INTERVIEW_PHASES};
+    assert_eq!(phase_at(0.0).1.name, "Clarify");
+    assert_eq!(phase_at(4.99).0, 0);
+    assert_eq!(phase_at(5.0).1.name, "High-level design");
+    assert_eq!(phase_at(34.0).1.name, "Deep dive");
+    assert_eq!(phase_at(44.0).1.name, "Trade-offs");
+    assert_eq!(phase_at(90.0).0, INTERVIEW_PHASES.len() - 1, "past the end stays on the last phase");
+    assert!(INTERVIEW_PHASES.windows(2).all(|w| w[0].ends_at_min < w[1].ends_at_min));
+}

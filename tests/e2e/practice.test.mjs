@@ -1,0 +1,106 @@
+// Practice mode, as a candidate uses it the night before an interview: the
+// Fargate startup scenario from the prompt to a graded answer, then the
+// reference solution and the solver. Figures are checked against the CLI.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { useSite, cliJson, cliText } from './harness.mjs';
+
+const app = useSite();
+
+/** Adds a component of the kind the palette search finds first; returns its id. */
+async function add(page, query) {
+  const before = await page.locator('g.node').evaluateAll((ns) => ns.map((n) => n.dataset.testid));
+  await page.getByTestId('palette-search').fill(query);
+  await page.getByTestId('palette-search').press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('g.node').length === n, before.length + 1);
+  const after = await page.locator('g.node').evaluateAll((ns) => ns.map((n) => n.dataset.testid));
+  return after.find((t) => !before.includes(t)).slice('node-'.length);
+}
+
+/** Links `from` to `to` as a user does: click one, shift-click the other, press C. */
+async function connect(page, from, to) {
+  const links = await page.locator('g.link').count();
+  await page.getByTestId(`node-box-${from}`).click();
+  await page.getByTestId(`node-box-${to}`).click({ modifiers: ['Shift'] });
+  await page.keyboard.press('c');
+  await page.waitForFunction((n) => document.querySelectorAll('g.link').length === n, links + 1);
+}
+
+test('a practice session on the Fargate startup: prompt, questions, clock, a drawn answer graded as the CLI grades it, the solution and the solver', async () => {
+  const { page, context, problems } = await app.ready();
+  const scenario = cliJson('scenario', 'show', 'fargate-startup', '--json');
+  await page.getByTestId('tab-practice').click();
+  await page.getByTestId('scenario-fargate-startup').click();
+  assert.equal(await page.getByTestId('practice-title').textContent(), scenario.title);
+  assert.equal(await page.getByTestId('practice-prompt').textContent(), scenario.prompt);
+
+  // The questions come one at a time, then the interviewer's answers.
+  for (let i = 1; i <= scenario.questions.length; i++) {
+    await page.getByTestId('reveal-question').click();
+    assert.equal(await page.getByTestId('practice-questions').locator('li').count(), i);
+  }
+  assert.deepEqual(await page.getByTestId('practice-questions').locator('li').allTextContents(), scenario.questions);
+  assert.equal(await page.getByTestId('reveal-question').count(), 0);
+  await page.getByTestId('reveal-answers').click();
+  assert.match(await page.getByTestId('practice-answers').textContent(), new RegExp(scenario.answers.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+
+  // The clock starts in the first phase.
+  await page.getByTestId('timer-start').click();
+  assert.equal(await page.getByTestId('phase').textContent(), 'Clarify');
+  assert.match(await page.getByTestId('timer').textContent(), /^00:0\d$/);
+
+  // A blank canvas for the answer; the design before it stays in the library.
+  await page.getByTestId('practice-blank').click();
+  await page.waitForFunction(() => document.querySelectorAll('g.node').length === 0);
+  assert.match(await page.getByTestId('design-name').textContent(), /Practice: /);
+
+  // Draw an answer: a static front end, the API on Fargate behind a load
+  // balancer, PostgreSQL, and the webhooks through a queue.
+  const users = await add(page, 'users');
+  const cdn = await add(page, 'cloudfront');
+  const site = await add(page, 's3');
+  const alb = await add(page, 'application load balancer');
+  const api = await add(page, 'fargate');
+  const db = await add(page, 'postgres');
+  const stripe = await add(page, 'external');
+  const queue = await add(page, 'sqs');
+  // Tidy up, so each box can be clicked (the palette's search box has the keys until then).
+  await page.getByTestId('palette-search').blur();
+  await page.keyboard.press('Shift+L');
+  await page.waitForFunction(() => new Set([...document.querySelectorAll('g.node')].map((n) => n.getAttribute('transform'))).size === 8);
+  for (const [a, b] of [[users, cdn], [cdn, site], [users, alb], [alb, api], [api, db], [stripe, queue], [queue, api]]) {
+    await connect(page, a, b);
+  }
+
+  await page.getByTestId('practice-grade').click();
+  await page.getByTestId('practice-grade-result').waitFor();
+  const score = Number(await page.getByTestId('practice-score').textContent());
+  // The same design, saved and graded by the CLI, gets the same score and findings.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-file').click()]);
+  const file = join(tmpdir(), `cloudwright-practice-${process.pid}.json`);
+  writeFileSync(file, readFileSync(await download.path()));
+  const graded = cliJson('grade', file, 'fargate-startup', '--json');
+  assert.equal(score, graded.score);
+  assert.equal(await page.getByTestId('practice-finding').count(), graded.findings.length);
+  assert.ok(score > 0 && score < 100, `a partial answer gets a partial score (${score})`);
+
+  // The solution: the reference as a picture, with its reasons and rejected alternatives.
+  await page.getByTestId('practice-solution').click();
+  const picture = await page.locator('.reference-picture').evaluate((img) => img.decode().then(() => img.naturalWidth));
+  assert.ok(picture > 100, 'the reference picture renders');
+  assert.equal(await page.getByTestId('practice-reasons').locator('li').count(), scenario.reasons.length);
+  assert.equal(await page.getByTestId('practice-rejected').locator('li').count(), scenario.rejected.length);
+
+  // The solver, on the scenario's requirements, then on a team of one with a $0 budget.
+  await page.getByTestId('practice-solve').click();
+  await page.getByTestId('practice-solved').waitFor();
+  const solved = cliJson('solve', 'fargate-startup', '--json');
+  assert.match(await page.getByTestId('practice-solved').textContent(), new RegExp(`graded ${solved.grade.score} / 100`));
+  await page.getByTestId('practice-open-solved').click();
+  await page.waitForFunction((n) => document.querySelectorAll('g.node').length === n, JSON.parse(cliText('solve', 'fargate-startup', '--design')).components.length);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
