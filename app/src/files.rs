@@ -1,7 +1,6 @@
 //! Files and links: save the design as a file, open one (picker or drop on the
 //! page), start a new one, and share it as a link that carries the whole design.
 
-use cloudwright_core::cost::PriceBook;
 use cloudwright_core::{export, import, share, Catalog, Design};
 use leptos::ev;
 use leptos::prelude::*;
@@ -40,46 +39,93 @@ pub fn file_name(design: &Design) -> String {
     format!("{}.cloudwright.json", if stem.is_empty() { "design" } else { &stem })
 }
 
-/// Downloads the design in another tool's format (see `cloudwright_core::exports`).
-/// The report assesses resilience against the resilience panel's policy.
+/// The key of the Export menu's PNG entry: the SVG export drawn by the browser.
+const PNG: &str = "png";
+
+/// Downloads the design in another tool's format (see `cloudwright_core::exports`),
+/// written by the analysis worker. The report assesses resilience against the
+/// resilience panel's policy. PNG is the SVG export drawn onto a canvas.
 pub fn export_as(editor: Editor, key: &str, resilience: Resilience) {
-    use cloudwright_core::exports::{self, Format};
-    let Some(format) = Format::from_key(key) else { return };
-    // The report comes from the analysis worker, which holds the resilience model.
-    if format == Format::Markdown {
-        let (stem, design) = editor.design.with_untracked(|d| (file_name(d), export(d)));
-        let name = format!("{}{}", stem.trim_end_matches(".cloudwright.json"), format.extension());
-        let request = cloudwright_core::protocol::Request::Report { design, policy: resilience.policy.get_untracked() };
-        crate::worker::ask(request, move |answer| match answer {
-            cloudwright_core::protocol::Response::Text(text) => {
-                download(&name, &text, format.mime());
-                editor.notice.set(Some(format!("Exported {name}")));
-            }
-            cloudwright_core::protocol::Response::Error(e) => {
-                editor.notice.set(Some(format!("Cannot write the report: {e}")))
-            }
-            _ => editor.notice.set(Some("Cannot write the report: the worker gave another answer".into())),
-        });
-        return;
-    }
-    let catalog = Catalog::builtin();
-    let Some((name, text)) = editor.design.with_untracked(|d| {
-        let stem = file_name(d);
-        let stem = stem.trim_end_matches(".cloudwright.json").to_owned();
-        let text = match format {
-            Format::Svg => exports::svg(d, catalog),
-            Format::Mermaid => exports::mermaid(d, catalog),
-            Format::Drawio => exports::drawio(d, catalog),
-            Format::CostCsv => exports::cost_csv(d, &cloudwright_core::cost::estimate(d, PriceBook::builtin())),
-            // Sent to the worker above.
-            Format::Markdown => return None,
-        };
-        Some((format!("{stem}{}", format.extension()), text))
-    }) else {
-        return;
+    use cloudwright_core::exports::Format;
+    use cloudwright_core::protocol::{Request, Response};
+    let png = key == PNG;
+    let Some(format) = (if png { Some(Format::Svg) } else { Format::from_key(key) }) else { return };
+    let (stem, design) = editor.design.with_untracked(|d| (file_name(d), export(d)));
+    let stem = stem.trim_end_matches(".cloudwright.json").to_owned();
+    let request =
+        Request::Export { design, format: format.key().to_owned(), policy: resilience.policy.get_untracked() };
+    crate::worker::ask(request, move |answer| match answer {
+        Response::Text(svg) if png => draw_png(editor, format!("{stem}.png"), svg),
+        Response::Text(text) => {
+            let name = format!("{stem}{}", format.extension());
+            download(&name, &text, format.mime());
+            editor.notice.set(Some(format!("Exported {name}")));
+        }
+        Response::Error(e) => editor.notice.set(Some(format!("Cannot export: {e}"))),
+        _ => editor.notice.set(Some("Cannot export: the worker gave another answer".into())),
+    });
+}
+
+/// The most pixels a side of the PNG may have (browsers refuse larger canvases).
+const PNG_MAX_SIDE: f64 = 16_000.0;
+
+/// Draws `svg` onto a canvas at twice its size (less when that would be too
+/// large) and downloads it as `name`.
+fn draw_png(editor: Editor, name: String, svg: String) {
+    let failed = move || editor.notice.set(Some("Cannot draw the PNG".into()));
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let Some(url) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .ok()
+        .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok())
+    else {
+        return failed();
     };
-    download(&name, &text, format.mime());
-    editor.notice.set(Some(format!("Exported {name}")));
+    let Ok(img) = web_sys::HtmlImageElement::new() else { return failed() };
+    let loaded = img.clone();
+    let source = url.clone();
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&source);
+        let (w, h) = (f64::from(loaded.natural_width()), f64::from(loaded.natural_height()));
+        let scale = (PNG_MAX_SIDE / w.max(h).max(1.0)).min(2.0);
+        let canvas =
+            document().create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+        let Some(canvas) = canvas else { return failed() };
+        canvas.set_width((w * scale).round() as u32);
+        canvas.set_height((h * scale).round() as u32);
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        let Some(context) = context else { return failed() };
+        let drawn = context.scale(scale, scale).is_ok()
+            && context.draw_image_with_html_image_element(&loaded, 0.0, 0.0).is_ok();
+        if !drawn {
+            return failed();
+        }
+        let on_blob = wasm_bindgen::closure::Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+            let url = blob.and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok());
+            let Some(url) = url else { return failed() };
+            if let Some(a) =
+                document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+            {
+                a.set_href(&url);
+                a.set_download(&name);
+                a.click();
+            }
+            let _ = web_sys::Url::revoke_object_url(&url);
+            editor.notice.set(Some(format!("Exported {name}")));
+        });
+        if canvas.to_blob(on_blob.unchecked_ref()).is_err() {
+            failed();
+        }
+    });
+    let on_error = wasm_bindgen::closure::Closure::once_into_js(failed);
+    img.set_onload(Some(on_load.unchecked_ref()));
+    img.set_onerror(Some(on_error.unchecked_ref()));
+    img.set_src(&url);
 }
 
 pub fn save(editor: Editor) {
@@ -181,6 +227,7 @@ pub fn FileButtons(
                 }>
                 <option value="">"Export…"</option>
                 {cloudwright_core::exports::Format::ALL.iter().map(|f| view! { <option value=f.key()>{f.name()}</option> }).collect_view()}
+                <option value=PNG>"PNG image"</option>
             </select>
         </div>
         <crate::library::Library open=library editor />

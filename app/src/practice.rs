@@ -107,11 +107,10 @@ fn open_as_new(editor: Editor, design: Design) {
     }
 }
 
-/// The reference design as an image: the core's SVG export, shown in an
-/// `<img>` so nothing in it can run or clash with the page.
-fn picture(design: &Design) -> String {
-    let svg = cloudwright_core::exports::svg(design, Catalog::builtin());
-    format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&svg)))
+/// The reference design as an image: the core's SVG export (drawn by the
+/// worker), shown in an `<img>` so nothing in it can run or clash with the page.
+fn picture(svg: &str) -> String {
+    format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(svg)))
 }
 
 /// The practice tab.
@@ -227,7 +226,7 @@ fn Session(brief: Box<ScenarioBrief>) -> impl IntoView {
     let questions = brief.questions.clone();
     let n = questions.len();
     let reference = import(&brief.reference, Catalog::builtin()).map(|i| i.design).ok();
-    let picture = reference.as_ref().map(picture);
+    let picture = reference.as_ref().map(|_| picture(&brief.reference_svg));
     let (answers, takeaways) = (brief.answers.clone(), brief.takeaways.clone());
     let (reasons, rejected) = (brief.reasons.clone(), brief.rejected.clone());
 

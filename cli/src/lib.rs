@@ -145,7 +145,7 @@ enum Command {
     },
     /// Export a design for other tools: svg, mermaid, drawio, markdown (a design report) or cost-csv.
     Export {
-        /// svg | mermaid | drawio | markdown | cost-csv
+        /// svg | mermaid | drawio | excalidraw | markdown | cost-csv
         format: String,
         /// The design file (`-` for standard input).
         file: PathBuf,
@@ -396,23 +396,7 @@ fn execute(command: Command) -> Result<Outcome, String> {
                 return Err(format!("unknown export format \"{format}\"; use one of: {}", keys.join(", ")));
             };
             let design = open(&file, catalog)?.design;
-            let text = match format {
-                Format::Svg => exports::svg(&design, catalog),
-                Format::Mermaid => exports::mermaid(&design, catalog),
-                Format::Drawio => exports::drawio(&design, catalog),
-                Format::CostCsv => exports::cost_csv(&design, &estimate(&design, PriceBook::builtin())),
-                Format::Markdown => {
-                    let policy = policy_of(&policy)?;
-                    exports::markdown_report(
-                        &design,
-                        catalog,
-                        &estimate(&design, PriceBook::builtin()),
-                        &assess(&design, &policy),
-                        &validate(&design, catalog),
-                    )
-                }
-            };
-            Ok(ok(text))
+            Ok(ok(exports::write(format, &design, catalog, &policy_of(&policy)?)))
         }
         Command::Layout { file } => {
             let mut design = open(&file, catalog)?.design;

@@ -1,6 +1,6 @@
 //! Exports for the tools the rest of a team uses: an SVG drawing, Mermaid
-//! `architecture-beta`, draw.io (uncompressed mxGraph XML), a Markdown design
-//! report and the cost CSV. Each is a pure function of the design (and, for the
+//! `architecture-beta`, draw.io (uncompressed mxGraph XML), an Excalidraw
+//! scene, a Markdown design report and the cost CSV. Each is a pure function of the design (and, for the
 //! report, the analyses' results), used by the app and `cloudwright export`.
 //!
 //! Labels come from users and may hold anything: every format escapes or
@@ -22,17 +22,20 @@ pub enum Format {
     Svg,
     Mermaid,
     Drawio,
+    Excalidraw,
     Markdown,
     CostCsv,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [Format::Svg, Format::Mermaid, Format::Drawio, Format::Markdown, Format::CostCsv];
+    pub const ALL: [Format; 6] =
+        [Format::Svg, Format::Mermaid, Format::Drawio, Format::Excalidraw, Format::Markdown, Format::CostCsv];
     pub fn key(self) -> &'static str {
         match self {
             Format::Svg => "svg",
             Format::Mermaid => "mermaid",
             Format::Drawio => "drawio",
+            Format::Excalidraw => "excalidraw",
             Format::Markdown => "markdown",
             Format::CostCsv => "cost-csv",
         }
@@ -46,6 +49,7 @@ impl Format {
             Format::Svg => ".svg",
             Format::Mermaid => ".mmd",
             Format::Drawio => ".drawio",
+            Format::Excalidraw => ".excalidraw",
             Format::Markdown => ".md",
             Format::CostCsv => ".cost.csv",
         }
@@ -55,6 +59,7 @@ impl Format {
             Format::Svg => "image/svg+xml",
             Format::Mermaid => "text/plain",
             Format::Drawio => "application/xml",
+            Format::Excalidraw => "application/json",
             Format::Markdown => "text/markdown",
             Format::CostCsv => "text/csv",
         }
@@ -65,9 +70,29 @@ impl Format {
             Format::Svg => "SVG image",
             Format::Mermaid => "Mermaid diagram",
             Format::Drawio => "draw.io diagram",
+            Format::Excalidraw => "Excalidraw scene",
             Format::Markdown => "Markdown report",
             Format::CostCsv => "Cost CSV",
         }
+    }
+}
+
+/// `design` written in `format`; the report assesses resilience against `policy`.
+pub fn write(format: Format, design: &Design, catalog: &Catalog, policy: &crate::resilience::Policy) -> String {
+    let cost = || crate::cost::estimate(design, crate::cost::PriceBook::builtin());
+    match format {
+        Format::Svg => svg(design, catalog),
+        Format::Mermaid => mermaid(design, catalog),
+        Format::Drawio => drawio(design, catalog),
+        Format::Excalidraw => excalidraw(design, catalog),
+        Format::CostCsv => cost_csv(design, &cost()),
+        Format::Markdown => markdown_report(
+            design,
+            catalog,
+            &cost(),
+            &crate::resilience::assess(design, policy),
+            &crate::validate::validate(design, catalog),
+        ),
     }
 }
 
@@ -90,6 +115,165 @@ pub fn xml_text(s: &str) -> String {
 
 fn kind_name(catalog: &Catalog, kind: &str) -> String {
     catalog.kind(kind).map_or_else(|| kind.to_owned(), |k| k.name.clone())
+}
+
+// ------------------------------------------------------------------ Excalidraw
+
+/// Fields every Excalidraw element carries. `seed` makes the hand-drawn look
+/// (unused at roughness 0) and the version nonce stable from one export to the next.
+fn excalidraw_element(
+    kind: &str,
+    id: String,
+    r: Rect,
+    stroke: &str,
+    background: &str,
+    seed: u32,
+) -> serde_json::Map<String, serde_json::Value> {
+    use serde_json::json;
+    let mut e = serde_json::Map::new();
+    for (k, v) in [
+        ("id", json!(id)),
+        ("type", json!(kind)),
+        ("x", json!(r.x)),
+        ("y", json!(r.y)),
+        ("width", json!(r.w)),
+        ("height", json!(r.h)),
+        ("angle", json!(0)),
+        ("strokeColor", json!(stroke)),
+        ("backgroundColor", json!(background)),
+        ("fillStyle", json!("solid")),
+        ("strokeWidth", json!(1)),
+        ("strokeStyle", json!("solid")),
+        ("roughness", json!(0)),
+        ("opacity", json!(100)),
+        ("groupIds", json!([])),
+        ("frameId", serde_json::Value::Null),
+        ("roundness", serde_json::Value::Null),
+        ("seed", json!(seed)),
+        ("version", json!(1)),
+        ("versionNonce", json!(seed.wrapping_mul(2_654_435_761))),
+        ("isDeleted", json!(false)),
+        ("boundElements", json!([])),
+        ("updated", json!(1)),
+        ("link", serde_json::Value::Null),
+        ("locked", json!(false)),
+    ] {
+        e.insert(k.to_owned(), v);
+    }
+    e
+}
+
+/// A text element inside `container` (its id), centred.
+fn excalidraw_text(
+    id: String,
+    container: Option<&str>,
+    r: Rect,
+    text: &str,
+    size: f64,
+    seed: u32,
+) -> serde_json::Map<String, serde_json::Value> {
+    use serde_json::json;
+    // One line each: Excalidraw measures and wraps it again on load.
+    let text: String = text.chars().map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect();
+    let mut e = excalidraw_element("text", id, r, "#1e1e1e", "transparent", seed);
+    for (k, v) in [
+        ("text", json!(text)),
+        ("originalText", json!(text)),
+        ("fontSize", json!(size)),
+        ("fontFamily", json!(2)),
+        ("textAlign", json!(if container.is_some() { "center" } else { "left" })),
+        ("verticalAlign", json!(if container.is_some() { "middle" } else { "top" })),
+        ("containerId", json!(container)),
+        ("lineHeight", json!(1.25)),
+        ("autoResize", json!(true)),
+    ] {
+        e.insert(k.to_owned(), v);
+    }
+    e
+}
+
+/// The design as an Excalidraw scene (`.excalidraw`): a rectangle per frame
+/// with its name, a box per component holding its name and kind, and an arrow
+/// per link bound to the two boxes, so they follow when a box moves.
+pub fn excalidraw(design: &Design, catalog: &Catalog) -> String {
+    use serde_json::{json, Value};
+    let mut elements: Vec<Value> = Vec::new();
+    let mut seed = 0u32;
+    let mut next = || {
+        seed += 1;
+        seed
+    };
+    // Which arrows start or end at each box, for its `boundElements`.
+    let mut arrows_at: HashMap<&str, Vec<String>> = HashMap::new();
+    for l in &design.links {
+        if design.component(&l.from).is_some() && design.component(&l.to).is_some() {
+            for end in [&l.from, &l.to] {
+                arrows_at.entry(end.as_str()).or_default().push(format!("link-{}", l.id));
+            }
+        }
+    }
+    for g in design.containers_outermost_first() {
+        let mut frame =
+            excalidraw_element("rectangle", format!("frame-{}", g.id), g.rect, "#8a94a6", "transparent", next());
+        frame.insert("strokeStyle".into(), json!("dashed"));
+        elements.push(Value::Object(frame));
+        let label = Rect::new(g.rect.x + 8.0, g.rect.y + 6.0, (g.rect.w - 16.0).max(10.0), 18.0);
+        elements.push(Value::Object(excalidraw_text(
+            format!("frame-{}-name", g.id),
+            None,
+            label,
+            g.title(),
+            14.0,
+            next(),
+        )));
+    }
+    for c in &design.components {
+        let id = format!("box-{}", c.id);
+        let text_id = format!("{id}-text");
+        let mut bound = vec![json!({ "type": "text", "id": text_id })];
+        for a in arrows_at.get(c.id.as_str()).into_iter().flatten() {
+            bound.push(json!({ "type": "arrow", "id": a }));
+        }
+        let mut b =
+            excalidraw_element("rectangle", id.clone(), c.rect(), "#1e1e1e", catalog.color_of(c.kind.as_str()), next());
+        b.insert("roundness".into(), json!({ "type": 3 }));
+        b.insert("backgroundColor".into(), json!(format!("{}33", catalog.color_of(c.kind.as_str()))));
+        b.insert("boundElements".into(), Value::Array(bound));
+        elements.push(Value::Object(b));
+        let text = format!("{}\n{}", c.label, kind_name(catalog, c.kind.as_str()));
+        elements.push(Value::Object(excalidraw_text(text_id, Some(&id), c.rect(), &text, 14.0, next())));
+    }
+    for l in &design.links {
+        let (Some(from), Some(to)) = (design.component(&l.from), design.component(&l.to)) else { continue };
+        let (a, b) = (from.rect(), to.rect());
+        let (p, q) = (a.boundary_towards(b.center()), b.boundary_towards(a.center()));
+        let r = Rect::new(p.x, p.y, (q.x - p.x).abs(), (q.y - p.y).abs());
+        let mut arrow = excalidraw_element("arrow", format!("link-{}", l.id), r, "#4b5563", "transparent", next());
+        for (k, v) in [
+            ("points", json!([[0.0, 0.0], [q.x - p.x, q.y - p.y]])),
+            ("lastCommittedPoint", Value::Null),
+            ("startBinding", json!({ "elementId": format!("box-{}", l.from), "focus": 0, "gap": 1 })),
+            ("endBinding", json!({ "elementId": format!("box-{}", l.to), "focus": 0, "gap": 1 })),
+            ("startArrowhead", Value::Null),
+            ("endArrowhead", json!("arrow")),
+            ("elbowed", json!(false)),
+        ] {
+            arrow.insert(k.to_owned(), v);
+        }
+        if l.mode == crate::design::LinkMode::Async {
+            arrow.insert("strokeStyle".into(), json!("dashed"));
+        }
+        elements.push(Value::Object(arrow));
+    }
+    let scene = json!({
+        "type": "excalidraw",
+        "version": 2,
+        "source": "cloudwright",
+        "elements": elements,
+        "appState": { "viewBackgroundColor": "#ffffff", "gridSize": 20 },
+        "files": {},
+    });
+    serde_json::to_string_pretty(&scene).unwrap_or_default()
 }
 
 // ------------------------------------------------------------------ SVG

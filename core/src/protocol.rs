@@ -13,12 +13,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
-use crate::cost::{estimate, PriceBook};
 use crate::design::Design;
 use crate::id::ComponentId;
 use crate::resilience::{self, span_text, Disruption, Failure, Policy, ResilienceReport, Simulation, Verdict};
 use crate::scenario::{self, Reason, Rejected, Requirements, Scenario};
-use crate::{exports, format, solver, validate};
+use crate::{exports, format, solver};
 
 /// What the worker says once it listens; the page holds its questions until then.
 pub const READY: &str = "ready";
@@ -37,8 +36,9 @@ pub enum Request {
     Assess { design: String, policy: String },
     /// Fail a component, an AZ frame or a Region frame (`*region`: the design's Region).
     WhatIf { design: String, item: String },
-    /// The Markdown design report.
-    Report { design: String, policy: String },
+    /// The design in an export format (`exports::Format` key); the report
+    /// assesses resilience against the policy tier.
+    Export { design: String, format: String, policy: String },
     /// The scenario library.
     Scenarios,
     /// One scenario in full, with its reference design.
@@ -162,6 +162,8 @@ pub struct ScenarioBrief {
     pub expects: Vec<String>,
     /// The reference design, as file text.
     pub reference: String,
+    /// The reference design drawn (the SVG export).
+    pub reference_svg: String,
 }
 
 /// One grader finding.
@@ -244,12 +246,9 @@ pub fn answer(request: Request) -> Response {
             };
             Ok(Response::WhatIf(resilience::simulate(&d, &failure)))
         }),
-        Request::Report { design, policy } => design_of(&design).and_then(|d| {
-            let policy = policy_of(&policy)?;
-            let catalog = Catalog::builtin();
-            let cost = estimate(&d, PriceBook::builtin());
-            let report = resilience::assess(&d, &policy);
-            Ok(Response::Text(exports::markdown_report(&d, catalog, &cost, &report, &validate(&d, catalog))))
+        Request::Export { design, format, policy } => design_of(&design).and_then(|d| {
+            let format = exports::Format::from_key(&format).ok_or_else(|| format!("no export format \"{format}\""))?;
+            Ok(Response::Text(exports::write(format, &d, Catalog::builtin(), &policy_of(&policy)?)))
         }),
         Request::Scenarios => Ok(Response::Scenarios(
             Scenario::all()
@@ -278,6 +277,7 @@ pub fn answer(request: Request) -> Response {
                 rejected: s.rejected.clone(),
                 expects: s.expects.clone(),
                 reference: format::export(&s.reference()),
+                reference_svg: exports::svg(&s.reference(), Catalog::builtin()),
             }))
         }),
         Request::Grade { design, key, requirements } => design_of(&design).and_then(|d| {
@@ -348,6 +348,19 @@ mod tests {
         assert_eq!(s.failed, vec![ComponentId::new("c4")]);
         assert!(ask(Request::WhatIf { design: three_tier(), item: "g3".into() }) != Response::Text(String::new()));
         assert!(matches!(ask(Request::WhatIf { design: three_tier(), item: "nope".into() }), Response::Error(_)));
+    }
+
+    #[test]
+    fn exports_are_the_cores() {
+        let d = design_of(&three_tier()).expect("example");
+        let ask_for = |format: &str| {
+            ask(Request::Export { design: three_tier(), format: format.into(), policy: "critical".into() })
+        };
+        for f in exports::Format::ALL {
+            let expected = exports::write(f, &d, Catalog::builtin(), &Policy::tier("critical").expect("tier"));
+            assert_eq!(ask_for(f.key()), Response::Text(expected), "{}", f.key());
+        }
+        assert!(matches!(ask_for("pdf"), Response::Error(_)));
     }
 
     #[test]

@@ -178,7 +178,8 @@ pub const INTERVIEW_PHASES: [Phase; 4] = [
 
 /// The phase a session is in after `minutes`; the last one once time is up.
 pub fn phase_at(minutes: f64) -> (usize, &'static Phase) {
-    let i = INTERVIEW_PHASES.iter().position(|p| minutes < f64::from(p.ends_at_min)).unwrap_or(INTERVIEW_PHASES.len() - 1);
+    let i =
+        INTERVIEW_PHASES.iter().position(|p| minutes < f64::from(p.ends_at_min)).unwrap_or(INTERVIEW_PHASES.len() - 1);
     (i, &INTERVIEW_PHASES[i])
 }
 

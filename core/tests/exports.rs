@@ -130,3 +130,45 @@ fn the_cost_chart_has_a_bar_per_category_largest_first() {
     assert!(widths.windows(2).all(|w| w[0] >= w[1]), "{widths:?}");
     assert_eq!(widths[0], 110.0, "the largest fills the bar");
 }
+
+#[test]
+fn excalidraw_has_a_box_and_text_per_component_a_frame_per_container_and_a_bound_arrow_per_link() {
+    let d = synth::design(200, 3);
+    let scene: serde_json::Value =
+        serde_json::from_str(&cloudwright_core::exports::excalidraw(&d, Catalog::builtin())).expect("JSON");
+    assert_eq!(scene["type"], "excalidraw");
+    let elements = scene["elements"].as_array().expect("elements");
+    let of = |t: &str| elements.iter().filter(|e| e["type"] == t).count();
+    assert_eq!(of("rectangle"), d.components.len() + d.containers.len());
+    assert_eq!(of("text"), d.components.len() + d.containers.len());
+    assert_eq!(of("arrow"), d.links.len());
+    // Every id is unique, and every binding names an element that exists.
+    let ids: std::collections::HashSet<&str> = elements.iter().filter_map(|e| e["id"].as_str()).collect();
+    assert_eq!(ids.len(), elements.len());
+    for e in elements {
+        for key in ["startBinding", "endBinding"] {
+            if let Some(target) = e[key]["elementId"].as_str() {
+                assert!(ids.contains(target), "{key} names {target}");
+            }
+        }
+        if let Some(container) = e["containerId"].as_str() {
+            assert!(ids.contains(container));
+        }
+    }
+    // The same design gives the same file (stable seeds), so it diffs cleanly in git.
+    assert_eq!(
+        cloudwright_core::exports::excalidraw(&d, Catalog::builtin()),
+        cloudwright_core::exports::excalidraw(&d, Catalog::builtin())
+    );
+}
+
+#[test]
+fn excalidraw_keeps_hostile_labels_as_plain_text() {
+    let d = hostile();
+    let scene: serde_json::Value =
+        serde_json::from_str(&cloudwright_core::exports::excalidraw(&d, Catalog::builtin())).expect("valid JSON");
+    let texts: Vec<&str> =
+        scene["elements"].as_array().expect("elements").iter().filter_map(|e| e["text"].as_str()).collect();
+    assert!(texts.iter().any(|t| t.starts_with("<script>alert(1)</script>")), "kept as text, not dropped");
+    assert!(texts.iter().all(|t| !t.chars().any(|c| c.is_control() && c != '\n')));
+}

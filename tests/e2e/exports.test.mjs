@@ -3,12 +3,33 @@
 // SVG parses as XML without script.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useSite, cliJson, cliText } from './harness.mjs';
 
 const app = useSite();
 const MODULES = new URL('../node_modules/', import.meta.url).pathname;
+
+/**
+ * `@excalidraw/excalidraw`'s restore functions as one browser script, bundled
+ * with esbuild from the npm package (the package is an ES module for bundlers).
+ */
+async function excalidrawBundle() {
+  const out = join(tmpdir(), 'cloudwright-excalidraw-restore-0.18.1.js');
+  if (existsSync(out)) return out;
+  const { build } = await import(join(MODULES, 'esbuild/lib/main.js'));
+  await build({
+    stdin: { contents: "import { restore } from '@excalidraw/excalidraw'; window.excalidrawRestore = restore;", resolveDir: MODULES, loader: 'js' },
+    bundle: true,
+    format: 'iife',
+    outfile: out,
+    loader: { '.css': 'empty', '.woff2': 'empty', '.ttf': 'empty', '.svg': 'empty', '.png': 'empty' },
+    define: { 'process.env.NODE_ENV': '"production"', 'process.env.IS_PREACT': '"false"' },
+    logLevel: 'error',
+  });
+  return out;
+}
 
 /** Picks `format` in the Export menu and returns the downloaded file's name and text. */
 async function exported(page, format) {
@@ -24,27 +45,35 @@ async function openDesign(page, design) {
 
 test('each export downloads a non-empty file named after the design', async () => {
   const { page, context, problems } = await app.ready();
-  const expected = { svg: '.svg', mermaid: '.mmd', drawio: '.drawio', markdown: '.md', 'cost-csv': '.cost.csv' };
+  const expected = { svg: '.svg', mermaid: '.mmd', drawio: '.drawio', excalidraw: '.excalidraw', markdown: '.md', 'cost-csv': '.cost.csv', png: '.png' };
   const offered = await page.getByTestId('export').locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   assert.deepEqual(offered, Object.keys(expected));
+  const texts = {};
+  let png;
   for (const [format, ending] of Object.entries(expected)) {
-    const { name, text } = await exported(page, format);
-    assert.equal(name, `three-tier-web-app${ending}`);
-    assert.ok(text.length > 100, `${format} is not empty`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').selectOption(format)]);
+    assert.equal(download.suggestedFilename(), `three-tier-web-app${ending}`);
+    const bytes = readFileSync(await download.path());
+    assert.ok(bytes.length > 100, `${format} is not empty`);
+    texts[format] = bytes.toString('utf8');
+    if (format === 'png') png = bytes;
   }
+  // The PNG is the SVG drawn at twice its size: a real PNG of those pixels.
+  assert.equal(png.subarray(1, 4).toString(), 'PNG');
+  const svgSize = texts.svg.match(/width="([\d.]+)" height="([\d.]+)"/).slice(1).map(Number);
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], svgSize.map((v) => Math.round(v * 2)));
   // The CSV's lines add up to the cost model's total, as the CLI computes it.
   const total = cliJson('cost', '--json', join(new URL('../../', import.meta.url).pathname, 'core/data/examples/three-tier.json')).total_monthly;
-  const { text: csv } = await exported(page, 'cost-csv');
+  const csv = texts['cost-csv'];
   const sum = csv.trim().split('\n').slice(1).reduce((s, l) => s + Number(l.split(',').at(-1)), 0);
   assert.ok(Math.abs(sum - total) < 0.05, `the CSV adds up to the total (${sum} vs ${total})`);
   // The report (written by the analysis worker) is the CLI's, word for word.
-  const { text: report } = await exported(page, 'markdown');
-  assert.equal(report, cliText('export', 'markdown', join(new URL('../../', import.meta.url).pathname, 'core/data/examples/three-tier.json'), '--policy', 'critical'));
+  assert.equal(texts.markdown, cliText('export', 'markdown', join(new URL('../../', import.meta.url).pathname, 'core/data/examples/three-tier.json'), '--policy', 'critical'));
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test('the Mermaid export renders in mermaid with one node per component; draw.io XML decodes in mxGraph with every vertex and edge', async () => {
+test('the real tools open the exports: Mermaid renders one node per component, mxGraph decodes every vertex and edge, Excalidraw restores every element, the SVG is free of script', async () => {
   const { page, context, problems } = await app.ready();
   const design = cliJson('synth', '60', '--seed', '5');
   design.components[0].label = '<img src=x onerror=alert(1)> [bad] | "quoted"';
@@ -52,6 +81,7 @@ test('the Mermaid export renders in mermaid with one node per component; draw.io
   const mermaidText = (await exported(page, 'mermaid')).text;
   const drawioText = (await exported(page, 'drawio')).text;
   const svgText = (await exported(page, 'svg')).text;
+  const excalidrawText = (await exported(page, 'excalidraw')).text;
 
   const tools = await context.newPage();
   await tools.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
@@ -98,6 +128,27 @@ test('the Mermaid export renders in mermaid with one node per component; draw.io
     };
   }, svgText);
   assert.deepEqual(svg, { error: null, scripts: 0, handlers: 0, boxes: design.components.length });
+
+  // Excalidraw's own restore (what its editor runs on a loaded file) keeps every element:
+  // a box and its text per component, a frame and its name per container, an arrow per link,
+  // each arrow still bound to its two boxes.
+  await tools.addScriptTag({ path: await excalidrawBundle() });
+  const restored = await tools.evaluate((text) => {
+    const scene = JSON.parse(text);
+    const r = window.excalidrawRestore(scene, null, null);
+    return {
+      given: scene.elements.length,
+      count: r.elements.length,
+      arrowsBound: r.elements.filter((e) => e.type === 'arrow' && e.startBinding && e.endBinding).length,
+      labelled: r.elements.filter((e) => e.type === 'text' && e.containerId).length,
+      hostile: r.elements.some((e) => e.type === 'text' && e.text.includes('<img src=x onerror=alert(1)>')),
+    };
+  }, excalidrawText);
+  assert.equal(restored.count, restored.given, 'restore keeps every element');
+  assert.equal(restored.given, 2 * design.components.length + 2 * design.containers.length + design.links.length);
+  assert.equal(restored.arrowsBound, design.links.length);
+  assert.equal(restored.labelled, design.components.length);
+  assert.ok(restored.hostile, 'a hostile label is kept as plain text');
   assert.deepEqual(problems, []);
   await context.close();
 });
