@@ -4,7 +4,7 @@
 //! the reference solution or let the solver propose one for (edited)
 //! requirements. Scenarios, grader and solver run in the analysis worker.
 
-use cloudwright_core::protocol::{GradeDigest, Request, Response, ScenarioBrief, ScenarioCard, Solved};
+use cloudwright_core::protocol::{GradeDigest, PlanDigest, Request, Response, ScenarioBrief, ScenarioCard, Solved};
 use cloudwright_core::scenario::{phase_at, Requirements, INTERVIEW_PHASES};
 use cloudwright_core::{export, import, Catalog, Design, ItemRef};
 use leptos::prelude::*;
@@ -352,6 +352,8 @@ fn Session(brief: Box<ScenarioBrief>) -> impl IntoView {
             </div>
         </Show>
 
+        {brief.requirements.migration_estate.clone().map(|estate| view! { <Migration estate /> })}
+
         <details class="requirements">
             <summary>"Requirements (edit them, then grade or solve)"</summary>
             {requirement_field(p, "Users (target)", "req-users", |r| r.users_target as f64, |r, v| r.users_target = v.round() as u64)}
@@ -381,5 +383,69 @@ fn Session(brief: Box<ScenarioBrief>) -> impl IntoView {
                 }.into_any()
             }
         })}
+    }
+}
+
+/// The migration plan of the scenario's estate: a Gantt-style timeline (from
+/// the core, drawn by the worker) in a wide sheet, with the capacity and the
+/// time box editable.
+#[component]
+fn Migration(estate: String) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let capacity = RwSignal::new(None::<u32>);
+    let weeks = RwSignal::new(None::<f64>);
+    let plan = RwSignal::new(None::<Result<PlanDigest, String>>);
+    let turn = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        if open.get() {
+            let request = Request::Plan { estate: estate.clone(), capacity: capacity.get(), weeks: weeks.get() };
+            crate::resilience::ask_into(request, turn, plan, |a| match a {
+                Response::Plan(p) => Ok(p),
+                other => Err(crate::resilience::unexpected(other)),
+            });
+        }
+    });
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || escape.remove());
+    let number = |text: String| text.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0);
+    view! {
+        <h3 class="inspector-subtitle">"Migration"</h3>
+        <button data-testid="practice-migration" on:click=move |_| open.set(true)>"Plan the migration"</button>
+        <Show when=move || open.get()>
+            <div class="sheet-backdrop" on:click=move |_| open.set(false)>
+                <div class="sheet wide" role="dialog" aria-label="Migration plan" data-testid="migration-sheet" on:click=|ev| ev.stop_propagation()>
+                    {move || match plan.get() {
+                        None => view! { <p class="inspector-note">"Planning…"</p> }.into_any(),
+                        Some(Err(e)) => view! { <p class="field-error">{e}</p> }.into_any(),
+                        Some(Ok(p)) => view! {
+                            <h2>{format!("Migration plan: {}", p.estate)}</h2>
+                            <div class="button-row">
+                                <label class="field">
+                                    <span class="field-name">"In parallel"</span>
+                                    <input type="number" min="1" max="50" data-testid="migration-capacity" prop:value=p.capacity.to_string()
+                                        on:change=move |ev| capacity.set(number(event_target_value(&ev)).map(|v| v.round().min(50.0) as u32)) />
+                                </label>
+                                <label class="field">
+                                    <span class="field-name">"Time box (weeks)"</span>
+                                    <input type="number" min="1" max="520" data-testid="migration-weeks" prop:value=p.time_box_weeks.to_string()
+                                        on:change=move |ev| weeks.set(number(event_target_value(&ev)).map(|v| v.min(520.0))) />
+                                </label>
+                            </div>
+                            <p data-testid="migration-summary" data-feasible=p.feasible.to_string()>
+                                {format!("{} weeks of a {}-week time box{}; at most {} migrations at once.",
+                                    p.total_weeks, p.time_box_weeks, if p.feasible { "" } else { ": it does not fit" }, p.max_in_parallel)}
+                            </p>
+                            <div class="gantt"><img data-testid="migration-gantt" alt="The migration timeline" src=picture(&p.svg) /></div>
+                            <ul>{p.phases.into_iter().chain(p.notes).map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                            <button data-testid="migration-close" on:click=move |_| open.set(false)>"Close"</button>
+                        }.into_any(),
+                    }}
+                </div>
+            </div>
+        </Show>
     }
 }

@@ -37,7 +37,7 @@ pub struct Resilience {
 
 /// Asks the worker and files the answer in `into`, unless a newer question
 /// was asked meanwhile (`turn` counts them).
-fn ask_into<T: Send + Sync + 'static>(
+pub fn ask_into<T: Send + Sync + 'static>(
     request: Request,
     turn: StoredValue<u32>,
     into: RwSignal<Answer<T>>,

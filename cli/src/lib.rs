@@ -94,8 +94,11 @@ enum Command {
         #[arg(long, conflicts_with = "markdown")]
         json: bool,
         /// Print the plan as a Markdown report.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "svg")]
         markdown: bool,
+        /// Print the plan as a Gantt-style timeline in SVG.
+        #[arg(long, conflicts_with = "json")]
+        svg: bool,
         /// Migrations worked on at once (overrides the estate's).
         #[arg(long)]
         capacity: Option<u32>,
@@ -143,7 +146,7 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Export a design for other tools: svg, mermaid, drawio, markdown (a design report) or cost-csv.
+    /// Export a design for other tools: svg, mermaid, drawio, excalidraw, markdown (a design report) or cost-csv.
     Export {
         /// svg | mermaid | drawio | excalidraw | markdown | cost-csv
         format: String,
@@ -297,7 +300,7 @@ fn execute(command: Command) -> Result<Outcome, String> {
             let outcome = simulate(&design, &failure);
             Ok(ok(if json { to_json(&outcome)? } else { what_if_text(&design, &item, &outcome) }))
         }
-        Command::Plan { estate, json, markdown, capacity, weeks } => {
+        Command::Plan { estate, json, markdown, svg, capacity, weeks } => {
             let (estate, mut constraints) = match builtin_estate(&estate) {
                 Some(e) => e,
                 None if Path::new(&estate).is_file() => parse_estate(&read(Path::new(&estate))?)?,
@@ -319,6 +322,8 @@ fn execute(command: Command) -> Result<Outcome, String> {
                 to_json(&p)?
             } else if markdown {
                 plan_markdown(&p)
+            } else if svg {
+                cloudwright_core::migration::gantt_svg(&p)
             } else {
                 plan_text(&p)
             };

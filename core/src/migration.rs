@@ -872,3 +872,200 @@ fn reindex(estate: &Estate) -> Vec<Vec<usize>> {
         .map(|(i, s)| s.depends_on.iter().filter_map(|d| index.get(d.as_str()).copied()).filter(|&j| j != i).collect())
         .collect()
 }
+
+// ---------------------------------------------------------------- the timeline
+
+/// Pixels per working day and the layout of [`gantt_svg`].
+const GANTT_DAY: f64 = 12.0;
+const GANTT_LABELS: f64 = 260.0;
+const GANTT_ROW: f64 = 22.0;
+const GANTT_TOP: f64 = 56.0;
+
+fn gantt_step_color(kind: StepKind) -> &'static str {
+    match kind {
+        StepKind::Prepare => "#9aa5b1",
+        StepKind::DeployBeside => "#2563eb",
+        StepKind::ShiftTraffic => "#d97706",
+        StepKind::Watch => "#15803d",
+        StepKind::Retire => "#374151",
+    }
+}
+
+fn gantt_step_name(kind: StepKind) -> &'static str {
+    match kind {
+        StepKind::Prepare => "prepare",
+        StepKind::DeployBeside => "deploy beside the old",
+        StepKind::ShiftTraffic => "shift traffic",
+        StepKind::Watch => "watch at 100 %",
+        StepKind::Retire => "retire the old",
+    }
+}
+
+/// The plan as a Gantt-style timeline in SVG: the phases as bands, a row per
+/// foundation task, service and follow-up, each service's steps coloured by
+/// kind (traffic shifts labelled with their percentage), the weeks along the
+/// top and the time box as a line. Text is escaped; nothing in it runs.
+pub fn gantt_svg(p: &MigrationPlan) -> String {
+    use std::fmt::Write as _;
+    let text = crate::exports::xml_text;
+    let last_day = p
+        .phases
+        .iter()
+        .map(|ph| ph.end_day)
+        .chain(p.services.iter().map(|s| s.retire_day + 1))
+        .chain(p.tasks.iter().map(|t| t.end_day))
+        .max()
+        .unwrap_or(0)
+        .max(days(p.time_box_weeks.min(520.0)));
+    let rows = p.tasks.len() + p.services.len();
+    // Room on the right for the time box's label.
+    let width = GANTT_LABELS + f64::from(last_day) * GANTT_DAY + 130.0;
+    let height = GANTT_TOP + rows as f64 * GANTT_ROW + 50.0;
+    let x = |day: u32| GANTT_LABELS + f64::from(day) * GANTT_DAY;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" font-family="system-ui, sans-serif" font-size="11">"##
+    );
+    let _ = writeln!(s, "<title>{}</title>", text(&format!("Migration of {}: {} to {}", p.estate, p.from, p.to)));
+    let _ = writeln!(s, r##"<rect width="{width}" height="{height}" fill="#ffffff"/>"##);
+    // Phases as alternating bands, then their names (over the bands, so a long name is not cut).
+    for (i, ph) in p.phases.iter().enumerate() {
+        let fill = if i % 2 == 0 { "#eef4ff" } else { "#f6f7f9" };
+        let _ = writeln!(
+            s,
+            r##"<rect x="{}" y="0" width="{}" height="{height}" fill="{fill}"/>"##,
+            x(ph.start_day),
+            f64::from(ph.end_day.saturating_sub(ph.start_day)) * GANTT_DAY,
+        );
+    }
+    for (i, ph) in p.phases.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            r##"<text x="{}" y="{}" font-weight="600" fill="#1d232b">{}</text>"##,
+            x(ph.start_day) + 4.0,
+            // Short phases alternate between two lines so their names do not overlap.
+            if i % 2 == 0 { 14 } else { 27 },
+            text(&format!("{}. {}", ph.number, ph.name))
+        );
+    }
+    // Weeks along the top.
+    for week in 0..=last_day / 5 {
+        let at = x(week * 5);
+        let _ = writeln!(
+            s,
+            r##"<line x1="{at}" y1="32" x2="{at}" y2="{}" stroke="#d8dde4"/><text x="{}" y="44" fill="#5d6673">W{}</text>"##,
+            height - 40.0,
+            at + 2.0,
+            week + 1
+        );
+    }
+    let mut row = 0usize;
+    let mut y = || {
+        let at = GANTT_TOP + row as f64 * GANTT_ROW;
+        row += 1;
+        at
+    };
+    let short = |name: &str, max: usize| {
+        if name.chars().count() <= max {
+            name.to_owned()
+        } else {
+            format!("{}…", name.chars().take(max - 1).collect::<String>())
+        }
+    };
+    let task_row = |s: &mut String, t: &TaskPlan, y: f64| {
+        let _ = writeln!(
+            s,
+            r##"<text x="8" y="{}" fill="#1d232b">{}</text><rect x="{}" y="{}" width="{}" height="12" rx="3" fill="#9aa5b1"><title>{}</title></rect>"##,
+            y + 13.0,
+            text(&short(&t.name, 38)),
+            x(t.start_day),
+            y + 4.0,
+            (f64::from(t.end_day.saturating_sub(t.start_day)) * GANTT_DAY).max(2.0),
+            text(&t.name)
+        );
+    };
+    let foundations: Vec<&TaskPlan> = p.tasks.iter().filter(|t| t.phase == 0).collect();
+    for t in &foundations {
+        task_row(&mut s, t, y());
+    }
+    for sp in &p.services {
+        let at = y();
+        let _ = writeln!(
+            s,
+            r##"<text x="8" y="{}" fill="#1d232b">{} <tspan fill="#5d6673">({})</tspan></text>"##,
+            at + 13.0,
+            text(&short(&sp.service, 28)),
+            sp.criticality.name()
+        );
+        // Old and new side by side: a faint bar under the steps.
+        let _ = writeln!(
+            s,
+            r##"<rect x="{}" y="{}" width="{}" height="16" rx="3" fill="#2563eb" fill-opacity="0.12"><title>{}</title></rect>"##,
+            x(sp.retire_day.saturating_sub(sp.parallel_run_days)),
+            at + 2.0,
+            f64::from(sp.parallel_run_days) * GANTT_DAY,
+            text(&format!("{}: old and new run side by side for {} working days", sp.service, sp.parallel_run_days))
+        );
+        for st in &sp.steps {
+            let label = match (st.kind, st.traffic_percent) {
+                (StepKind::ShiftTraffic, Some(pc)) => format!("{pc}%"),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                s,
+                r##"<rect x="{}" y="{}" width="{}" height="12" rx="2" fill="{}"><title>{}</title></rect>"##,
+                x(st.day),
+                at + 4.0,
+                (f64::from(st.days) * GANTT_DAY - 1.0).max(2.0),
+                gantt_step_color(st.kind),
+                text(&format!(
+                    "{}: {} (day {}) — {}; rollback: {}",
+                    sp.service,
+                    gantt_step_name(st.kind),
+                    st.day + 1,
+                    st.description,
+                    st.rollback
+                ))
+            );
+            if !label.is_empty() {
+                let _ = writeln!(
+                    s,
+                    r##"<text x="{}" y="{}" font-size="8" fill="#ffffff">{label}</text>"##,
+                    x(st.day) + 1.0,
+                    at + 13.0
+                );
+            }
+        }
+    }
+    for t in p.tasks.iter().filter(|t| t.phase != 0) {
+        task_row(&mut s, t, y());
+    }
+    // The time box.
+    let boxed = x(days(p.time_box_weeks.min(520.0)));
+    let colour = if p.feasible { "#15803d" } else { "#b91c1c" };
+    let _ = writeln!(
+        s,
+        r##"<line x1="{boxed}" y1="24" x2="{boxed}" y2="{}" stroke="{colour}" stroke-width="2" stroke-dasharray="6 3"/><text x="{}" y="{}" fill="{colour}">time box: {} weeks</text>"##,
+        height - 36.0,
+        boxed + 3.0,
+        height - 28.0,
+        p.time_box_weeks
+    );
+    // The legend.
+    let mut lx = 8.0;
+    for kind in [StepKind::Prepare, StepKind::DeployBeside, StepKind::ShiftTraffic, StepKind::Watch, StepKind::Retire] {
+        let _ = writeln!(
+            s,
+            r##"<rect x="{lx}" y="{}" width="10" height="10" fill="{}"/><text x="{}" y="{}" fill="#1d232b">{}</text>"##,
+            height - 16.0,
+            gantt_step_color(kind),
+            lx + 14.0,
+            height - 7.0,
+            gantt_step_name(kind)
+        );
+        lx += 150.0;
+    }
+    s.push_str("</svg>\n");
+    s
+}

@@ -17,7 +17,7 @@ use crate::design::Design;
 use crate::id::ComponentId;
 use crate::resilience::{self, span_text, Disruption, Failure, Policy, ResilienceReport, Simulation, Verdict};
 use crate::scenario::{self, Reason, Rejected, Requirements, Scenario};
-use crate::{exports, format, solver};
+use crate::{exports, format, migration, solver};
 
 /// What the worker says once it listens; the page holds its questions until then.
 pub const READY: &str = "ready";
@@ -47,6 +47,8 @@ pub enum Request {
     Grade { design: String, key: String, requirements: Option<Requirements> },
     /// The solver's design for the requirements.
     Solve { requirements: Requirements },
+    /// The migration plan of a built-in estate, with the capacity and time box overridden.
+    Plan { estate: String, capacity: Option<u32>, weeks: Option<f64> },
 }
 
 /// An answer, with the number of its question.
@@ -67,6 +69,7 @@ pub enum Response {
     Scenario(Box<ScenarioBrief>),
     Grade(GradeDigest),
     Solved(Solved),
+    Plan(PlanDigest),
     /// The question could not be answered, and why.
     Error(String),
 }
@@ -218,6 +221,24 @@ pub struct Solved {
     pub score: Option<u32>,
 }
 
+/// A migration plan as the app shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanDigest {
+    pub estate: String,
+    pub feasible: bool,
+    pub total_weeks: f64,
+    pub time_box_weeks: f64,
+    /// Migrations worked on at once, as planned.
+    pub capacity: u32,
+    pub max_in_parallel: u32,
+    /// One line per phase: its name, weeks and what runs twice.
+    pub phases: Vec<String>,
+    /// What would make an over-long plan fit; errors in the estate.
+    pub notes: Vec<String>,
+    /// The Gantt-style timeline (`migration::gantt_svg`).
+    pub svg: String,
+}
+
 fn design_of(text: &str) -> Result<Design, String> {
     format::import(text, Catalog::builtin()).map(|i| i.design).map_err(|e| e.to_string())
 }
@@ -228,6 +249,42 @@ fn policy_of(key: &str) -> Result<Policy, String> {
 
 fn scenario_of(key: &str) -> Result<&'static Scenario, String> {
     Scenario::get(key).ok_or_else(|| format!("no scenario \"{key}\""))
+}
+
+fn plan_digest(estate: &str, capacity: Option<u32>, weeks: Option<f64>) -> Result<Response, String> {
+    let (estate, mut constraints) =
+        migration::builtin_estate(estate).ok_or_else(|| format!("no built-in estate \"{estate}\""))?;
+    if let Some(c) = capacity {
+        constraints.capacity = c;
+    }
+    if let Some(w) = weeks {
+        constraints.time_box_weeks = w;
+    }
+    let p = migration::plan(&estate, &constraints);
+    let mut notes: Vec<String> = p.infeasible.iter().flat_map(|i| i.suggestions.clone()).collect();
+    notes.extend(p.diagnostics.iter().map(|d| d.message.clone()));
+    Ok(Response::Plan(PlanDigest {
+        estate: p.estate.clone(),
+        feasible: p.feasible,
+        total_weeks: p.total_weeks,
+        time_box_weeks: p.time_box_weeks,
+        capacity: constraints.capacity,
+        max_in_parallel: p.max_in_parallel,
+        phases: p
+            .phases
+            .iter()
+            .map(|ph| {
+                let twice = if ph.running_twice.is_empty() {
+                    String::new()
+                } else {
+                    format!("; running twice: {}", ph.running_twice.join(", "))
+                };
+                format!("{}. {}: {} weeks{twice}", ph.number, ph.name, ph.weeks)
+            })
+            .collect(),
+        notes,
+        svg: migration::gantt_svg(&p),
+    }))
 }
 
 /// Answers one question.
@@ -297,6 +354,7 @@ pub fn answer(request: Request) -> Response {
                 score: s.grade.as_ref().map(|g| g.score),
             }))
         }
+        Request::Plan { estate, capacity, weeks } => plan_digest(&estate, capacity, weeks),
     };
     result.unwrap_or_else(Response::Error)
 }

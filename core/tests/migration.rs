@@ -153,3 +153,22 @@ fn a_dependency_on_a_later_phase_moves_the_service_later() {
     assert_eq!(admin.phase, 3);
     assert!(p.diagnostics.iter().any(|d| d.code == "migration-moved"));
 }
+
+#[test]
+fn the_timeline_draws_every_step_and_task_and_escapes_names() {
+    use cloudwright_core::migration::{builtin_estate, gantt_svg, plan};
+    let (mut estate, constraints) = builtin_estate("fintech").expect("built in");
+    estate.services[0].name = "<script>alert(1)</script>".into();
+    for s in &mut estate.services {
+        s.depends_on.retain(|d| d != "<script>alert(1)</script>");
+    }
+    let p = plan(&estate, &constraints);
+    let svg = gantt_svg(&p);
+    let steps: usize = p.services.iter().map(|s| s.steps.len()).sum();
+    // A rect per step and task, a faint side-by-side bar per service, a band per phase,
+    // the background, and the legend's five swatches.
+    let rects = svg.matches("<rect").count();
+    assert_eq!(rects, steps + p.tasks.len() + p.services.len() + p.phases.len() + 1 + 5);
+    assert!(!svg.contains("<script"), "names are escaped");
+    assert!(svg.contains(&format!("time box: {} weeks", p.time_box_weeks)));
+}

@@ -86,11 +86,19 @@ export function cliJson(...args) {
   return JSON.parse(cliText(...args));
 }
 
-/** What `cloudwright ARGS` prints. */
+/**
+ * What `cloudwright ARGS` prints. Exit code 1 means "reported, but a check
+ * failed" (an infeasible plan, a low grade): the report is still returned.
+ */
 export function cliText(...args) {
   let bin = join(ROOT, 'target/debug/cloudwright');
   if (!existsSync(bin)) execFileSync('cargo', ['build', '-q', '-p', 'cloudwright-cli'], { cwd: ROOT, stdio: 'inherit' });
-  return execFileSync(bin, args, { cwd: ROOT, encoding: 'utf8' });
+  try {
+    return execFileSync(bin, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    if (e.status === 1 && e.stdout) return e.stdout;
+    throw e;
+  }
 }
 
 /** Dollars as the app and the CLI write them: $1,234.56. */

@@ -104,3 +104,27 @@ test('a practice session on the Fargate startup: prompt, questions, clock, a dra
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the fintech scenario plans its migration as a timeline; fewer migrations at once no longer fit the time box, as the CLI says', async () => {
+  const { page, context, problems } = await app.ready();
+  await page.getByTestId('tab-practice').click();
+  await page.getByTestId('scenario-fintech-eks').click();
+  await page.getByTestId('practice-migration').click();
+  await page.getByTestId('migration-summary').waitFor();
+  const plan = cliJson('plan', 'fintech', '--json');
+  assert.match(await page.getByTestId('migration-summary').textContent(), new RegExp(`^${plan.total_weeks} weeks of a ${plan.time_box_weeks}-week time box;`));
+  const size = await page.getByTestId('migration-gantt').evaluate((img) => img.decode().then(() => [img.naturalWidth, img.naturalHeight]));
+  const svg = cliText('plan', 'fintech', '--svg');
+  assert.deepEqual(size, svg.match(/width="(\d+)" height="(\d+)"/).slice(1).map(Number), 'the timeline is the core\'s');
+  // One migration at a time: the CLI's plan for that, in the app too.
+  await page.getByTestId('migration-capacity').fill('1');
+  await page.getByTestId('migration-capacity').press('Enter');
+  const slow = cliJson('plan', 'fintech', '--capacity', '1', '--json');
+  assert.equal(slow.feasible, false);
+  await page.waitForFunction((w) => document.querySelector('[data-testid="migration-summary"]').textContent.startsWith(`${w} weeks`), slow.total_weeks);
+  assert.equal(await page.getByTestId('migration-summary').getAttribute('data-feasible'), 'false');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('migration-sheet').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
