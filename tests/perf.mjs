@@ -14,6 +14,9 @@
 //             a gap pinned at the 16.7 ms refresh interval cannot
 //   pan       the same while the background is dragged
 //   edit      a workload edit in the inspector → the cost total shows the new figure
+//   resilience  with the resilience panel open, an edit (a component on the users'
+//             path deleted) → the panel shows the analysis worker's new figures
+//             (design sent, assessed, answer drawn)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -154,8 +157,31 @@ async function measure(browser, url, n) {
       return changed;
     });
   }
+  // Open the resilience panel, wait for its first figures (the worker loads), then
+  // time an edit (deleting the second component, on the users' path) until the panel's
+  // figures change.
+  let resilience = NaN;
+  if (await page.getByTestId('tab-resilience').count()) {
+    await page.getByTestId('tab-resilience').click();
+    await page.getByTestId('rto-matrix').waitFor({ timeout: 30_000 });
+    await page.getByTestId('node-box-c2').click();
+    resilience = await page.evaluate(async () => {
+      const figures = document.querySelector('[data-testid="resilience-figures"]');
+      const start = performance.now();
+      const redrawn = new Promise((done) => {
+        const seen = new MutationObserver(() => {
+          seen.disconnect();
+          done(performance.now() - start);
+        });
+        seen.observe(figures, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => done(NaN), 10_000);
+      });
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', code: 'Delete', bubbles: true }));
+      return redrawn;
+    });
+  }
   await context.close();
-  return { n: expected, load, heap, drag, pan, edit, errors };
+  return { n: expected, load, heap, drag, pan, edit, resilience, errors };
 }
 
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
@@ -175,12 +201,12 @@ try {
 
 console.log(`Browser benchmarks (${new Date().toISOString().slice(0, 10)}, headless Chromium, release build; ms unless noted)`);
 console.log('');
-console.log('| components | load | JS heap MB | drag p50 / p95 / max (frames) | drag frame work p50 / p95 | pan p50 / p95 / max (frames) | edit → cost |');
-console.log('|---:|---:|---:|---|---|---|---:|');
+console.log('| components | load | JS heap MB | drag p50 / p95 / max (frames) | drag frame work p50 / p95 | pan p50 / p95 / max (frames) | edit → cost | edit → resilience |');
+console.log('|---:|---:|---:|---|---|---|---:|---:|');
 for (const r of rows) {
   const f = (s) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.max)} (${s.n})`;
   const w = r.drag.work;
-  console.log(`| ${r.n} | ${ms(r.load)} | ${(r.heap / 1e6).toFixed(1)} | ${f(r.drag)} | ${ms(w.p50)} / ${ms(w.p95)} | ${f(r.pan)} | ${ms(r.edit)} |`);
+  console.log(`| ${r.n} | ${ms(r.load)} | ${(r.heap / 1e6).toFixed(1)} | ${f(r.drag)} | ${ms(w.p50)} / ${ms(w.p95)} | ${f(r.pan)} | ${ms(r.edit)} | ${ms(r.resilience)} |`);
 }
 const broken = rows.filter((r) => r.errors.length || !r.drag.n);
 for (const r of broken) console.error(`perf: ${r.n} components: ${r.errors.join('; ') || 'no component could be dragged'}`);

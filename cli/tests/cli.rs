@@ -315,6 +315,7 @@ fn export_writes_each_format_and_refuses_an_unknown_one() {
         ("svg", "<svg xmlns"),
         ("mermaid", "architecture-beta\n"),
         ("drawio", "<mxfile"),
+        ("excalidraw", "{\n  \"appState\": {"),
         ("markdown", "# Three-tier web app"),
         ("cost-csv", "component,service,"),
     ] {
@@ -325,8 +326,33 @@ fn export_writes_each_format_and_refuses_an_unknown_one() {
     let out = cloudwright(&["export", "visio", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains("use one of: svg, mermaid, drawio, markdown, cost-csv"),
+        text(&out.stderr).contains("use one of: svg, mermaid, drawio, excalidraw, markdown, cost-csv"),
         "{}",
         text(&out.stderr)
     );
+}
+
+#[test]
+fn what_if_lists_the_broken_and_intact_paths() {
+    let path = scratch("what-if.json", include_str!("../../tests/fixtures/two-az.json"));
+    let out = cloudwright(&["what-if", path.to_str().unwrap(), "az-a"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("If az-a fails: 1 of 2 user paths break; the service continues."), "{stdout}");
+    assert!(stdout.contains("broken: Users → Load balancer → Web A → Orders DB"), "{stdout}");
+    let out = cloudwright(&["what-if", path.to_str().unwrap(), "db", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["service_continues"], false);
+    assert_eq!(json["broken_paths"].as_array().unwrap().len(), 2);
+    let out = cloudwright(&["what-if", path.to_str().unwrap(), "l1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("\"l1\" is not a component, an AZ frame or a Region frame"));
+}
+
+#[test]
+fn plan_draws_the_timeline_as_svg() {
+    let out = cloudwright(&["plan", "fintech", "--svg"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let svg = text(&out.stdout);
+    assert!(svg.starts_with("<svg xmlns") && svg.contains("payment-service") && svg.contains("time box: 14 weeks"));
 }
