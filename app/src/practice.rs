@@ -61,7 +61,7 @@ impl Practice {
         crate::worker::ask(Request::Scenario { key }, move |a| {
             p.brief.try_set(Some(match a {
                 Response::Scenario(b) => {
-                    p.requirements.try_set(Some(b.requirements.clone()));
+                    p.requirements.try_set(Some(b.scenario.requirements.clone()));
                     Ok(b)
                 }
                 other => Err(crate::resilience::unexpected(other)),
@@ -221,21 +221,21 @@ fn requirement_field(
 fn Session(brief: Box<ScenarioBrief>) -> impl IntoView {
     let editor = use_editor();
     let p = use_practice();
-    let key = brief.key.clone();
-    let title = brief.title.clone();
-    let questions = brief.questions.clone();
+    let key = brief.scenario.key.clone();
+    let title = brief.scenario.title.clone();
+    let questions = brief.scenario.questions.clone();
     let n = questions.len();
     let reference = import(&brief.reference, Catalog::builtin()).map(|i| i.design).ok();
     let picture = reference.as_ref().map(|_| picture(&brief.reference_svg));
-    let (answers, takeaways) = (brief.answers.clone(), brief.takeaways.clone());
-    let (reasons, rejected) = (brief.reasons.clone(), brief.rejected.clone());
+    let (answers, takeaways) = (brief.scenario.answers.clone(), brief.scenario.takeaways.clone());
+    let (reasons, rejected) = (brief.scenario.reasons.clone(), brief.scenario.rejected.clone());
 
     let grade_it = {
         let key = key.clone();
         move |_| {
             let design = editor.design.with_untracked(export);
             let edited = p.brief.with_untracked(|b| match b {
-                Some(Ok(b)) => p.requirements.with_untracked(|r| r.clone().filter(|r| *r != b.requirements)),
+                Some(Ok(b)) => p.requirements.with_untracked(|r| r.clone().filter(|r| *r != b.scenario.requirements)),
                 _ => None,
             });
             p.grade.set(None);
@@ -266,13 +266,13 @@ fn Session(brief: Box<ScenarioBrief>) -> impl IntoView {
     };
 
     view! {
-        <h2 class="inspector-title" data-testid="practice-title">{brief.title.clone()}</h2>
+        <h2 class="inspector-title" data-testid="practice-title">{brief.scenario.title.clone()}</h2>
         <p class="inspector-note">
-            {brief.level.clone()} " · "
+            {brief.scenario.level.clone()} " · "
             <button class="link-button" data-testid="practice-other" on:click=move |_| p.brief.set(None)>"another scenario"</button>
         </p>
         <Clock />
-        <p class="prompt" data-testid="practice-prompt">{brief.prompt.clone()}</p>
+        <p class="prompt" data-testid="practice-prompt">{brief.scenario.prompt.clone()}</p>
 
         <h3 class="inspector-subtitle">"Questions to ask"</h3>
         <ol class="questions" data-testid="practice-questions">
@@ -352,7 +352,7 @@ fn Session(brief: Box<ScenarioBrief>) -> impl IntoView {
             </div>
         </Show>
 
-        {brief.requirements.migration_estate.clone().map(|estate| view! { <Migration estate /> })}
+        {brief.scenario.requirements.migration_estate.clone().map(|estate| view! { <Migration estate /> })}
 
         <details class="requirements">
             <summary>"Requirements (edit them, then grade or solve)"</summary>
@@ -363,7 +363,7 @@ fn Session(brief: Box<ScenarioBrief>) -> impl IntoView {
             {requirement_field(p, "Engineers", "req-team", |r| f64::from(r.team), |r, v| r.team = v.round().min(10_000.0) as u32)}
             {requirement_field(p, "Of them in ops", "req-ops", |r| f64::from(r.ops), |r, v| r.ops = v.round().min(10_000.0) as u32)}
             <button class="link-button" data-testid="req-reset" on:click=move |_| {
-                let original = p.brief.with_untracked(|b| b.as_ref().and_then(|b| b.as_ref().ok()).map(|b| b.requirements.clone()));
+                let original = p.brief.with_untracked(|b| b.as_ref().and_then(|b| b.as_ref().ok()).map(|b| b.scenario.requirements.clone()));
                 p.requirements.set(original);
             }>"Back to the scenario's requirements"</button>
         </details>

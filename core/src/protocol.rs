@@ -16,7 +16,7 @@ use crate::catalog::Catalog;
 use crate::design::Design;
 use crate::id::ComponentId;
 use crate::resilience::{self, span_text, Disruption, Failure, Policy, ResilienceReport, Simulation, Verdict};
-use crate::scenario::{self, Reason, Rejected, Requirements, Scenario};
+use crate::scenario::{self, Requirements, Scenario};
 use crate::{exports, format, migration, solver};
 
 /// What the worker says once it listens; the page holds its questions until then.
@@ -151,18 +151,8 @@ pub struct ScenarioCard {
 /// A scenario for a practice session.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScenarioBrief {
-    pub key: String,
-    pub title: String,
-    pub level: String,
-    pub prompt: String,
-    pub questions: Vec<String>,
-    pub answers: String,
-    pub takeaways: Vec<String>,
-    pub hints: Vec<String>,
-    pub requirements: Requirements,
-    pub reasons: Vec<Reason>,
-    pub rejected: Vec<Rejected>,
-    pub expects: Vec<String>,
+    /// Its text and requirements (the reference design comes below, as a file).
+    pub scenario: Scenario,
     /// The reference design, as file text.
     pub reference: String,
     /// The reference design drawn (the SVG export).
@@ -321,18 +311,7 @@ pub fn answer(request: Request) -> Response {
         )),
         Request::Scenario { key } => scenario_of(&key).map(|s| {
             Response::Scenario(Box::new(ScenarioBrief {
-                key: s.key.clone(),
-                title: s.title.clone(),
-                level: s.level.clone(),
-                prompt: s.prompt.clone(),
-                questions: s.questions.clone(),
-                answers: s.answers.clone(),
-                takeaways: s.takeaways.clone(),
-                hints: s.hints.clone(),
-                requirements: s.requirements.clone(),
-                reasons: s.reasons.clone(),
-                rejected: s.rejected.clone(),
-                expects: s.expects.clone(),
+                scenario: s.clone(),
                 reference: format::export(&s.reference()),
                 reference_svg: exports::svg(&s.reference(), Catalog::builtin()),
             }))
@@ -436,13 +415,15 @@ mod tests {
         let Response::Scenario(brief) = ask(Request::Scenario { key: "fargate-startup".into() }) else {
             panic!("no scenario")
         };
-        let Response::Grade(g) =
-            ask(Request::Grade { design: brief.reference.clone(), key: brief.key.clone(), requirements: None })
-        else {
+        let Response::Grade(g) = ask(Request::Grade {
+            design: brief.reference.clone(),
+            key: brief.scenario.key.clone(),
+            requirements: None,
+        }) else {
             panic!("no grade")
         };
         assert!(g.score >= 90, "the reference scores {}", g.score);
-        let Response::Solved(s) = ask(Request::Solve { requirements: brief.requirements.clone() }) else {
+        let Response::Solved(s) = ask(Request::Solve { requirements: brief.scenario.requirements.clone() }) else {
             panic!("no solution")
         };
         assert!(s.feasible && !s.design.is_empty());

@@ -206,8 +206,8 @@ pub struct Scenario {
     pub rejected: Vec<Rejected>,
     /// What the interviewer expects to hear.
     pub expects: Vec<String>,
-    /// The reference design file, as JSON.
-    #[serde(skip_serializing)]
+    /// The reference design file, as JSON (not written: `reference()` gives the design).
+    #[serde(skip_serializing, default)]
     reference: Value,
 }
 
