@@ -1,6 +1,7 @@
 //! Cloudwright in the browser. A thin Leptos layer over `cloudwright-core`:
 //! the document lives in one store ([`editor::Editor`]), derived figures are
-//! memos over core functions, and views only render.
+//! memos over core functions (the heavier ones are answers from the analysis
+//! worker, see `worker`), and views only render.
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod canvas;
