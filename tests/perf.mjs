@@ -14,8 +14,8 @@
 //             a gap pinned at the 16.7 ms refresh interval cannot
 //   pan       the same while the background is dragged
 //   edit      a workload edit in the inspector → the cost total shows the new figure
-//   resilience  with the resilience panel open, an edit (a component on the users'
-//             path deleted) → the panel shows the analysis worker's new figures
+//   resilience  with the resilience panel open, a property edit (undoing "c6 not
+//             Multi-AZ") → the panel shows the analysis worker's new figures
 //             (design sent, assessed, answer drawn)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -157,14 +157,17 @@ async function measure(browser, url, n) {
       return changed;
     });
   }
-  // Open the resilience panel, wait for its first figures (the worker loads), then
-  // time an edit (deleting the second component, on the users' path) until the panel's
-  // figures change.
+  // Make the first database (c6 in every synthetic design) single-AZ, open the
+  // resilience panel and wait for its figures (the worker loads), then time the
+  // undo of that edit until the panel's figures change.
   let resilience = NaN;
   if (await page.getByTestId('tab-resilience').count()) {
+    await page.getByTestId('node-box-c6').click();
+    await page.getByTestId('prop-multi_az').uncheck();
     await page.getByTestId('tab-resilience').click();
     await page.getByTestId('rto-matrix').waitFor({ timeout: 30_000 });
-    await page.getByTestId('node-box-c2').click();
+    await page.waitForTimeout(500);
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
     resilience = await page.evaluate(async () => {
       const figures = document.querySelector('[data-testid="resilience-figures"]');
       const start = performance.now();
@@ -176,7 +179,7 @@ async function measure(browser, url, n) {
         seen.observe(figures, { childList: true, subtree: true, characterData: true });
         setTimeout(() => done(NaN), 10_000);
       });
-      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', code: 'Delete', bubbles: true }));
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', code: 'KeyZ', ctrlKey: true, bubbles: true }));
       return redrawn;
     });
   }

@@ -53,10 +53,9 @@ pub fn App() -> impl IntoView {
     let sheet = RwSignal::new(false);
     shortcuts::install(editor, sheet);
 
-    Effect::new(move |_| {
-        let name = editor.design.with(|d| d.name.clone());
-        document().set_title(&format!("{name} — Cloudwright"));
-    });
+    // A memo, so the title is set when the name changes, not on every edit.
+    let name = Memo::new(move |_| editor.design.with(|d| d.name.clone()));
+    Effect::new(move |_| document().set_title(&format!("{} — Cloudwright", name.get())));
 
     view! {
         <div class="app" data-testid="app">

@@ -8,6 +8,7 @@ use cloudwright_core::protocol::{Digest, Request, Response};
 use cloudwright_core::resilience::{span_text, Failure, Simulation, UserPath, Verdict};
 use cloudwright_core::{ComponentId, ContainerKind, Design, ItemRef, LinkId};
 use leptos::prelude::*;
+use leptos::reactive::effect::ImmediateEffect;
 
 use crate::editor::{use_editor, Editor};
 
@@ -72,7 +73,10 @@ impl Resilience {
         // The design as file text, once it settles (not on every drag move).
         let file = editor.settled(cloudwright_core::export);
         let turns = (StoredValue::new(0u32), StoredValue::new(0u32));
-        Effect::new(move |_| {
+        // Immediate, not scheduled: the question leaves for the worker inside
+        // the edit's own task, so the worker assesses while the main thread
+        // redraws the canvas and re-prices the design.
+        ImmediateEffect::new_scoped(move || {
             if r.shown.get() {
                 let request = Request::Assess { design: file.get(), policy: r.policy.get() };
                 ask_into(request, turns.0, r.digest, |a| match a {
@@ -298,7 +302,8 @@ pub fn ResiliencePanel() -> impl IntoView {
 pub fn ResilienceOverlay() -> impl IntoView {
     let editor = use_editor();
     let r = use_resilience();
-    move || {
+    // A memo: an edit that moves no mark (most of them) redraws nothing.
+    let marks = Memo::new(move |_| {
         if !r.shown.get() {
             return None;
         }
@@ -354,6 +359,10 @@ pub fn ResilienceOverlay() -> impl IntoView {
             }
             (out, broken)
         });
+        Some(marks)
+    });
+    move || {
+        let marks = marks.get()?;
         Some(view! {
             <g class="resilience-marks" data-testid="resilience-marks">
                 {marks.1.into_iter().map(|(id, (x1, y1, x2, y2))| view! {
