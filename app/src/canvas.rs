@@ -251,6 +251,8 @@ pub fn Canvas() -> impl IntoView {
         <svg
             class="canvas"
             class:space-pan=move || space.get()
+            // What-if mode: a click fails what it lands on.
+            class:failing=move || resilience.armed.get()
             // Zoomed far out, text is too small to read and costs the most to draw: leave it out.
             class:far=move || editor.viewport.with(|v| v.zoom < FAR_ZOOM)
             data-testid="canvas"

@@ -128,3 +128,31 @@ test('the fintech scenario plans its migration as a timeline; fewer migrations a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('Solve for me follows edited requirements: the EKS platform run by one engineer has no design, and the app says what to relax, as the CLI does for the same file', async () => {
+  const { page, context, problems } = await app.ready();
+  const scenario = cliJson('scenario', 'show', 'eks-platform', '--json');
+  await page.getByTestId('tab-practice').click();
+  await page.getByTestId('scenario-eks-platform').click();
+  await page.locator('.requirements summary').click();
+  for (const [id, value] of [['req-team', '1'], ['req-ops', '1']]) {
+    await page.getByTestId(id).fill(value);
+    await page.getByTestId(id).press('Enter');
+  }
+  await page.getByTestId('practice-solve').click();
+  await page.getByTestId('practice-solved').waitFor();
+  const file = join(tmpdir(), `cloudwright-requirements-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify({ ...scenario.requirements, team: 1, ops: 1 }));
+  const solved = cliJson('solve', file, '--json');
+  assert.equal(solved.feasible, false);
+  assert.match(await page.getByTestId('practice-solved').textContent(), /^Nothing fits these requirements\./);
+  assert.deepEqual(await page.getByTestId('practice-solved').locator('li').allTextContents(), solved.relax);
+  assert.equal(await page.getByTestId('practice-open-solved').count(), 0, 'nothing to open');
+  // Back to the scenario's requirements: the solver's choice is the CLI's.
+  await page.getByTestId('req-reset').click();
+  await page.getByTestId('practice-solve').click();
+  const compute = cliJson('solve', 'eks-platform', '--json').choices.find((c) => c.tier === 'compute').chosen;
+  await page.waitForFunction((c) => [...document.querySelectorAll('[data-testid="practice-solved"] li')].some((l) => l.textContent.startsWith(`compute: ${c} — `)), compute);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
