@@ -1,7 +1,8 @@
 //! The questions the app asks its analysis worker, and the answers.
 //!
-//! The browser app draws and edits; the heavier models (resilience, the
-//! what-if, the report, the scenarios, grader and solver) run in a second
+//! The browser app draws, edits and prices; the heavier models (resilience
+//! and the what-if, every export, the scenarios, grader and solver, the
+//! migration planner) run in a second
 //! wasm module inside a Web Worker, fetched the first time a panel needs
 //! one. Both sides link this module: the worker calls [`answer_text`], the
 //! app sends [`Envelope`]s and reads [`Reply`]s. Designs travel as file text
