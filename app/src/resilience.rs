@@ -314,7 +314,10 @@ pub fn ResilienceOverlay() -> impl IntoView {
         let outcome = r.outcome.with(|o| o.as_ref().and_then(|o| o.as_ref().ok()).cloned());
         let failing = r.failing.get();
         let marks = editor.design.with(|d| {
-            let rect = |id: &ComponentId| d.component(id).filter(|c| !d.is_hidden(c.parent.as_ref())).map(|c| c.rect());
+            // One map of boxes, not a search of the design per mark.
+            let boxes: std::collections::HashMap<&ComponentId, cloudwright_core::Rect> =
+                d.components.iter().filter(|c| !d.is_hidden(c.parent.as_ref())).map(|c| (&c.id, c.rect())).collect();
+            let rect = |id: &ComponentId| boxes.get(id).copied();
             let mut out: Vec<(&'static str, String, cloudwright_core::Rect)> = Vec::new();
             for id in &spofs {
                 if let Some(b) = rect(id) {
