@@ -148,7 +148,14 @@ pub fn ResiliencePanel() -> impl IntoView {
     let editor = use_editor();
     let r = use_resilience();
     r.shown.set(true);
+    // Escape leaves what-if mode (the failure shown stays until cleared).
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && r.armed.get_untracked() {
+            r.armed.set(false);
+        }
+    });
     on_cleanup(move || {
+        escape.remove();
         r.shown.set(false);
         r.armed.set(false);
     });

@@ -156,3 +156,23 @@ test('Solve for me follows edited requirements: the EKS platform run by one engi
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the practice clock moves through the interview phases as time passes', async () => {
+  const { page, context, problems } = await app.ready();
+  await page.clock.install();
+  await page.getByTestId('tab-practice').click();
+  await page.getByTestId('scenario-solo-mvp').click();
+  await page.getByTestId('timer-start').click();
+  assert.equal(await page.getByTestId('phase').textContent(), 'Clarify');
+  for (const [minutes, phase, timer] of [[6, 'High-level design', '06:0'], [15, 'Deep dive', '21:0'], [15, 'Trade-offs', '36:0']]) {
+    await page.clock.runFor(minutes * 60_000);
+    await page.waitForFunction((p) => document.querySelector('[data-testid="phase"]').textContent === p, phase);
+    assert.ok((await page.getByTestId('timer').textContent()).startsWith(timer));
+  }
+  await page.clock.runFor(10 * 60_000);
+  await page.waitForFunction(() => document.querySelector('[data-testid="practice-clock"]').textContent.includes('time is up'));
+  await page.getByTestId('timer-stop').click();
+  assert.equal(await page.getByTestId('timer-start').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

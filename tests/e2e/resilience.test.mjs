@@ -71,6 +71,12 @@ test('what-if: failing an AZ breaks the paths through it and greys them out; fai
   assert.deepEqual(await testIds(page, 'failed-'), ['az-a', ...cli.failed].sort());
   assert.deepEqual(await testIds(page, 'broken-'), ['l2', 'l4']);
   assert.equal(await page.evaluate(() => document.querySelectorAll('g.node.selected, g.frame.selected').length), 0, 'the click failed the AZ, it did not select it');
+  // Escape leaves what-if mode: a click selects again, and the failure stays shown.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('whatif-arm').getAttribute('aria-pressed'), 'false');
+  await page.getByTestId('node-box-web-b').click();
+  assert.equal(await page.evaluate(() => document.querySelectorAll('g.node.selected').length), 1);
+  assert.equal(await page.getByTestId('whatif-outcome').count(), 1);
 
   // The database through the menu: every path breaks.
   await page.getByTestId('whatif-target').selectOption('db');
