@@ -35,6 +35,30 @@ fn analyses(c: &mut Criterion) {
     }
 }
 
+/// Every export format (`exports::write`, as the CLI and the worker call it) on 2,000 components,
+/// and the worker's whole round of a resilience question at 200 (decode, import, assess, answer).
+fn exports(c: &mut Criterion) {
+    use cloudwright_core::exports::{write, Format};
+    let catalog = Catalog::builtin();
+    let policy = Policy::tier("critical").unwrap_or_else(|| Policy { name: "none".into(), targets: [None; 4] });
+    let design = synth::design(2_000, 42);
+    let mut group = c.benchmark_group("exports (2000 components)");
+    for f in Format::ALL {
+        group.bench_function(BenchmarkId::new("write", f.key()), |b| {
+            b.iter(|| write(f, black_box(&design), catalog, &policy))
+        });
+    }
+    group.finish();
+    let question = serde_json::json!({
+        "id": 1,
+        "request": { "op": "assess", "design": export(&synth::design(200, 42)), "policy": "critical" },
+    })
+    .to_string();
+    c.bench_function("protocol::answer_text assess (200 components)", |b| {
+        b.iter(|| cloudwright_core::protocol::answer_text(black_box(&question)))
+    });
+}
+
 fn planning(c: &mut Criterion) {
     let mut group = c.benchmark_group("migration::plan");
     for n in [8, 50, 500] {
@@ -64,5 +88,5 @@ fn solving(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analyses, planning, solving);
+criterion_group!(benches, analyses, exports, planning, solving);
 criterion_main!(benches);

@@ -203,10 +203,13 @@ pub fn excalidraw(design: &Design, catalog: &Catalog) -> String {
         seed += 1;
         seed
     };
+    // Boxes by id, found once (a search per link end is quadratic).
+    let boxes: HashMap<&str, &crate::design::Component> =
+        design.components.iter().map(|c| (c.id.as_str(), c)).collect();
     // Which arrows start or end at each box, for its `boundElements`.
     let mut arrows_at: HashMap<&str, Vec<String>> = HashMap::new();
     for l in &design.links {
-        if design.component(&l.from).is_some() && design.component(&l.to).is_some() {
+        if boxes.contains_key(l.from.as_str()) && boxes.contains_key(l.to.as_str()) {
             for end in [&l.from, &l.to] {
                 arrows_at.entry(end.as_str()).or_default().push(format!("link-{}", l.id));
             }
@@ -244,7 +247,7 @@ pub fn excalidraw(design: &Design, catalog: &Catalog) -> String {
         elements.push(Value::Object(excalidraw_text(text_id, Some(&id), c.rect(), &text, 14.0, next())));
     }
     for l in &design.links {
-        let (Some(from), Some(to)) = (design.component(&l.from), design.component(&l.to)) else { continue };
+        let (Some(from), Some(to)) = (boxes.get(l.from.as_str()), boxes.get(l.to.as_str())) else { continue };
         let (a, b) = (from.rect(), to.rect());
         let (p, q) = (a.boundary_towards(b.center()), b.boundary_towards(a.center()));
         let r = Rect::new(p.x, p.y, (q.x - p.x).abs(), (q.y - p.y).abs());
