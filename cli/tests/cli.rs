@@ -315,7 +315,7 @@ fn export_writes_each_format_and_refuses_an_unknown_one() {
         ("svg", "<svg xmlns"),
         ("mermaid", "architecture-beta\n"),
         ("drawio", "<mxfile"),
-        ("excalidraw", "{\n  \"appState\": {"),
+        ("excalidraw", "{\n  \"type\": \"excalidraw\","),
         ("markdown", "# Three-tier web app"),
         ("cost-csv", "component,service,"),
     ] {

@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use serde::Serialize;
+
 use crate::catalog::Catalog;
 use crate::cost::{format_usd, CostReport};
 use crate::design::{Design, Rect, COMPONENT_SIZE};
@@ -119,85 +121,172 @@ fn kind_name(catalog: &Catalog, kind: &str) -> String {
 
 // ------------------------------------------------------------------ Excalidraw
 
-/// Fields every Excalidraw element carries. `seed` makes the hand-drawn look
-/// (unused at roughness 0) and the version nonce stable from one export to the next.
-fn excalidraw_element(
-    kind: &str,
+/// An Excalidraw element, written field by field as Excalidraw's own files
+/// have them (`null` and `[]` where it keeps them empty).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ExElement<'a> {
     id: String,
-    r: Rect,
-    stroke: &str,
-    background: &str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+    angle: u8,
+    stroke_color: &'static str,
+    background_color: String,
+    fill_style: &'static str,
+    stroke_width: u8,
+    stroke_style: &'static str,
+    roughness: u8,
+    opacity: u8,
+    group_ids: [u8; 0],
+    frame_id: Option<()>,
+    roundness: Option<ExRoundness>,
+    /// Makes the hand-drawn look (unused at roughness 0) and the version
+    /// nonce stable from one export to the next.
     seed: u32,
-) -> serde_json::Map<String, serde_json::Value> {
-    use serde_json::json;
-    let mut e = serde_json::Map::new();
-    for (k, v) in [
-        ("id", json!(id)),
-        ("type", json!(kind)),
-        ("x", json!(r.x)),
-        ("y", json!(r.y)),
-        ("width", json!(r.w)),
-        ("height", json!(r.h)),
-        ("angle", json!(0)),
-        ("strokeColor", json!(stroke)),
-        ("backgroundColor", json!(background)),
-        ("fillStyle", json!("solid")),
-        ("strokeWidth", json!(1)),
-        ("strokeStyle", json!("solid")),
-        ("roughness", json!(0)),
-        ("opacity", json!(100)),
-        ("groupIds", json!([])),
-        ("frameId", serde_json::Value::Null),
-        ("roundness", serde_json::Value::Null),
-        ("seed", json!(seed)),
-        ("version", json!(1)),
-        ("versionNonce", json!(seed.wrapping_mul(2_654_435_761))),
-        ("isDeleted", json!(false)),
-        ("boundElements", json!([])),
-        ("updated", json!(1)),
-        ("link", serde_json::Value::Null),
-        ("locked", json!(false)),
-    ] {
-        e.insert(k.to_owned(), v);
-    }
-    e
+    version: u8,
+    version_nonce: u32,
+    is_deleted: bool,
+    bound_elements: Vec<ExBound>,
+    updated: u8,
+    link: Option<()>,
+    locked: bool,
+    #[serde(flatten)]
+    text: Option<ExText<'a>>,
+    #[serde(flatten)]
+    arrow: Option<ExArrow>,
 }
 
-/// A text element inside `container` (its id), centred.
-fn excalidraw_text(
+#[derive(Serialize)]
+struct ExRoundness {
+    #[serde(rename = "type")]
+    kind: u8,
+}
+
+#[derive(Serialize)]
+struct ExBound {
+    #[serde(rename = "type")]
+    kind: &'static str,
     id: String,
-    container: Option<&str>,
-    r: Rect,
-    text: &str,
-    size: f64,
-    seed: u32,
-) -> serde_json::Map<String, serde_json::Value> {
-    use serde_json::json;
-    // One line each: Excalidraw measures and wraps it again on load.
-    let text: String = text.chars().map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect();
-    let mut e = excalidraw_element("text", id, r, "#1e1e1e", "transparent", seed);
-    for (k, v) in [
-        ("text", json!(text)),
-        ("originalText", json!(text)),
-        ("fontSize", json!(size)),
-        ("fontFamily", json!(2)),
-        ("textAlign", json!(if container.is_some() { "center" } else { "left" })),
-        ("verticalAlign", json!(if container.is_some() { "middle" } else { "top" })),
-        ("containerId", json!(container)),
-        ("lineHeight", json!(1.25)),
-        ("autoResize", json!(true)),
-    ] {
-        e.insert(k.to_owned(), v);
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ExText<'a> {
+    text: String,
+    original_text: String,
+    font_size: f64,
+    font_family: u8,
+    text_align: &'static str,
+    vertical_align: &'static str,
+    container_id: Option<&'a str>,
+    line_height: f64,
+    auto_resize: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ExArrow {
+    points: [[f64; 2]; 2],
+    last_committed_point: Option<()>,
+    start_binding: ExBinding,
+    end_binding: ExBinding,
+    start_arrowhead: Option<()>,
+    end_arrowhead: &'static str,
+    elbowed: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ExBinding {
+    element_id: String,
+    focus: u8,
+    gap: u8,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ExScene<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    version: u8,
+    source: &'static str,
+    elements: Vec<ExElement<'a>>,
+    app_state: ExAppState,
+    files: ExFiles,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ExAppState {
+    view_background_color: &'static str,
+    grid_size: u8,
+}
+
+#[derive(Serialize)]
+struct ExFiles {}
+
+impl<'a> ExElement<'a> {
+    fn new(kind: &'static str, id: String, r: Rect, stroke: &'static str, background: String, seed: u32) -> Self {
+        ExElement {
+            id,
+            kind,
+            x: r.x,
+            y: r.y,
+            width: r.w,
+            height: r.h,
+            angle: 0,
+            stroke_color: stroke,
+            background_color: background,
+            fill_style: "solid",
+            stroke_width: 1,
+            stroke_style: "solid",
+            roughness: 0,
+            opacity: 100,
+            group_ids: [],
+            frame_id: None,
+            roundness: None,
+            seed,
+            version: 1,
+            version_nonce: seed.wrapping_mul(2_654_435_761),
+            is_deleted: false,
+            bound_elements: Vec::new(),
+            updated: 1,
+            link: None,
+            locked: false,
+            text: None,
+            arrow: None,
+        }
     }
-    e
+
+    /// A text element inside `container` (its id), centred; or free, top left.
+    fn text(id: String, container: Option<&'a str>, r: Rect, text: &str, seed: u32) -> Self {
+        // Excalidraw measures and wraps it again on load; control characters other than line breaks go.
+        let text: String = text.chars().map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect();
+        let mut e = ExElement::new("text", id, r, "#1e1e1e", "transparent".to_owned(), seed);
+        e.text = Some(ExText {
+            original_text: text.clone(),
+            text,
+            font_size: 14.0,
+            font_family: 2,
+            text_align: if container.is_some() { "center" } else { "left" },
+            vertical_align: if container.is_some() { "middle" } else { "top" },
+            container_id: container,
+            line_height: 1.25,
+            auto_resize: true,
+        });
+        e
+    }
 }
 
 /// The design as an Excalidraw scene (`.excalidraw`): a rectangle per frame
 /// with its name, a box per component holding its name and kind, and an arrow
 /// per link bound to the two boxes, so they follow when a box moves.
 pub fn excalidraw(design: &Design, catalog: &Catalog) -> String {
-    use serde_json::{json, Value};
-    let mut elements: Vec<Value> = Vec::new();
+    let mut elements: Vec<ExElement<'_>> = Vec::new();
     let mut seed = 0u32;
     let mut next = || {
         seed += 1;
@@ -206,6 +295,7 @@ pub fn excalidraw(design: &Design, catalog: &Catalog) -> String {
     // Boxes by id, found once (a search per link end is quadratic).
     let boxes: HashMap<&str, &crate::design::Component> =
         design.components.iter().map(|c| (c.id.as_str(), c)).collect();
+    let box_id = |id: &str| format!("box-{id}");
     // Which arrows start or end at each box, for its `boundElements`.
     let mut arrows_at: HashMap<&str, Vec<String>> = HashMap::new();
     for l in &design.links {
@@ -217,65 +307,57 @@ pub fn excalidraw(design: &Design, catalog: &Catalog) -> String {
     }
     for g in design.containers_outermost_first() {
         let mut frame =
-            excalidraw_element("rectangle", format!("frame-{}", g.id), g.rect, "#8a94a6", "transparent", next());
-        frame.insert("strokeStyle".into(), json!("dashed"));
-        elements.push(Value::Object(frame));
+            ExElement::new("rectangle", format!("frame-{}", g.id), g.rect, "#8a94a6", "transparent".to_owned(), next());
+        frame.stroke_style = "dashed";
+        elements.push(frame);
         let label = Rect::new(g.rect.x + 8.0, g.rect.y + 6.0, (g.rect.w - 16.0).max(10.0), 18.0);
-        elements.push(Value::Object(excalidraw_text(
-            format!("frame-{}-name", g.id),
-            None,
-            label,
-            g.title(),
-            14.0,
-            next(),
-        )));
+        elements.push(ExElement::text(format!("frame-{}-name", g.id), None, label, g.title(), next()));
     }
-    for c in &design.components {
-        let id = format!("box-{}", c.id);
+    // The boxes' ids outlive the loop: their texts point at them.
+    let ids: Vec<String> = design.components.iter().map(|c| box_id(c.id.as_str())).collect();
+    for (c, id) in design.components.iter().zip(&ids) {
         let text_id = format!("{id}-text");
-        let mut bound = vec![json!({ "type": "text", "id": text_id })];
+        let mut bound = vec![ExBound { kind: "text", id: text_id.clone() }];
         for a in arrows_at.get(c.id.as_str()).into_iter().flatten() {
-            bound.push(json!({ "type": "arrow", "id": a }));
+            bound.push(ExBound { kind: "arrow", id: a.clone() });
         }
-        let mut b =
-            excalidraw_element("rectangle", id.clone(), c.rect(), "#1e1e1e", catalog.color_of(c.kind.as_str()), next());
-        b.insert("roundness".into(), json!({ "type": 3 }));
-        b.insert("backgroundColor".into(), json!(format!("{}33", catalog.color_of(c.kind.as_str()))));
-        b.insert("boundElements".into(), Value::Array(bound));
-        elements.push(Value::Object(b));
+        let colour = catalog.color_of(c.kind.as_str());
+        let mut b = ExElement::new("rectangle", id.clone(), c.rect(), "#1e1e1e", format!("{colour}33"), next());
+        b.roundness = Some(ExRoundness { kind: 3 });
+        b.bound_elements = bound;
+        elements.push(b);
         let text = format!("{}\n{}", c.label, kind_name(catalog, c.kind.as_str()));
-        elements.push(Value::Object(excalidraw_text(text_id, Some(&id), c.rect(), &text, 14.0, next())));
+        elements.push(ExElement::text(text_id, Some(id.as_str()), c.rect(), &text, next()));
     }
     for l in &design.links {
         let (Some(from), Some(to)) = (boxes.get(l.from.as_str()), boxes.get(l.to.as_str())) else { continue };
         let (a, b) = (from.rect(), to.rect());
         let (p, q) = (a.boundary_towards(b.center()), b.boundary_towards(a.center()));
         let r = Rect::new(p.x, p.y, (q.x - p.x).abs(), (q.y - p.y).abs());
-        let mut arrow = excalidraw_element("arrow", format!("link-{}", l.id), r, "#4b5563", "transparent", next());
-        for (k, v) in [
-            ("points", json!([[0.0, 0.0], [q.x - p.x, q.y - p.y]])),
-            ("lastCommittedPoint", Value::Null),
-            ("startBinding", json!({ "elementId": format!("box-{}", l.from), "focus": 0, "gap": 1 })),
-            ("endBinding", json!({ "elementId": format!("box-{}", l.to), "focus": 0, "gap": 1 })),
-            ("startArrowhead", Value::Null),
-            ("endArrowhead", json!("arrow")),
-            ("elbowed", json!(false)),
-        ] {
-            arrow.insert(k.to_owned(), v);
-        }
+        let mut arrow =
+            ExElement::new("arrow", format!("link-{}", l.id), r, "#4b5563", "transparent".to_owned(), next());
         if l.mode == crate::design::LinkMode::Async {
-            arrow.insert("strokeStyle".into(), json!("dashed"));
+            arrow.stroke_style = "dashed";
         }
-        elements.push(Value::Object(arrow));
+        arrow.arrow = Some(ExArrow {
+            points: [[0.0, 0.0], [q.x - p.x, q.y - p.y]],
+            last_committed_point: None,
+            start_binding: ExBinding { element_id: box_id(l.from.as_str()), focus: 0, gap: 1 },
+            end_binding: ExBinding { element_id: box_id(l.to.as_str()), focus: 0, gap: 1 },
+            start_arrowhead: None,
+            end_arrowhead: "arrow",
+            elbowed: false,
+        });
+        elements.push(arrow);
     }
-    let scene = json!({
-        "type": "excalidraw",
-        "version": 2,
-        "source": "cloudwright",
-        "elements": elements,
-        "appState": { "viewBackgroundColor": "#ffffff", "gridSize": 20 },
-        "files": {},
-    });
+    let scene = ExScene {
+        kind: "excalidraw",
+        version: 2,
+        source: "cloudwright",
+        elements,
+        app_state: ExAppState { view_background_color: "#ffffff", grid_size: 20 },
+        files: ExFiles {},
+    };
     serde_json::to_string_pretty(&scene).unwrap_or_default()
 }
 
