@@ -437,7 +437,7 @@ fn CostBreakdown() -> impl IntoView {
         <ul class="cost-notes" data-testid="cost-notes">
             {move || {
                 cost.with(|r| {
-                    let label = |id: &ComponentId| editor.design.with_untracked(|d| d.component(id).map_or_else(|| id.to_string(), |c| c.label.clone()));
+                    let label = |id: &ComponentId| editor.design.with_untracked(|d| d.label_of(id));
                     r.savings
                         .iter()
                         .map(|s| format!("Saves {} a month: {} for {}", format_usd(s.saving), s.option, label(&s.component)))

@@ -5,16 +5,12 @@
 //! what breaks. Every figure is the core's (`resilience::assess`, `simulate`).
 
 use cloudwright_core::protocol::{Digest, Request, Response};
-use cloudwright_core::resilience::{span_text, Failure, Simulation, UserPath, Verdict};
-use cloudwright_core::{ComponentId, ContainerKind, Design, ItemRef, LinkId};
+use cloudwright_core::resilience::{span_text, Failure, Simulation, UserPath, Verdict, WHOLE_REGION};
+use cloudwright_core::{ComponentId, ContainerKind, ItemRef, LinkId};
 use leptos::prelude::*;
 use leptos::reactive::effect::ImmediateEffect;
 
 use crate::editor::{use_editor, Editor};
-
-/// The value of the what-if choice that fails the design's Region when no
-/// Region frame is drawn.
-const WHOLE_REGION: &str = "*region";
 
 /// An answer from the worker, or why there is none.
 pub type Answer<T> = Option<Result<T, String>>;
@@ -129,10 +125,6 @@ pub fn use_resilience() -> Resilience {
     use_context::<Resilience>().expect("App provides the resilience analysis")
 }
 
-fn label_of(d: &Design, id: &ComponentId) -> String {
-    d.component(id).map_or_else(|| id.to_string(), |c| c.label.clone())
-}
-
 fn verdict_text(v: Verdict) -> &'static str {
     match v {
         Verdict::Met => "met",
@@ -186,7 +178,7 @@ pub fn ResiliencePanel() -> impl IntoView {
     let digest = move || r.digest.get();
     let figures = move |digest: Digest| {
         let weakest = digest.weakest.clone().map(|(id, d)| {
-            let name = editor.design.with_untracked(|design| label_of(design, &id));
+            let name = editor.design.with_untracked(|design| design.label_of(&id));
             view! {
                 <p class="weakest">
                     "Weakest link: "
@@ -196,7 +188,7 @@ pub fn ResiliencePanel() -> impl IntoView {
             }
         });
         let spofs = editor.design.with_untracked(|d| {
-            digest.single_points_of_failure.iter().map(|id| (id.clone(), label_of(d, id))).collect::<Vec<_>>()
+            digest.single_points_of_failure.iter().map(|id| (id.clone(), d.label_of(id))).collect::<Vec<_>>()
         });
         view! {
             <table class="rto-matrix" data-testid="rto-matrix">
@@ -278,16 +270,13 @@ pub fn ResiliencePanel() -> impl IntoView {
         {move || r.outcome.get().map(|o| match o {
             Err(e) => view! { <p class="field-error" data-testid="whatif-error">{e}</p> }.into_any(),
             Ok(s) => {
-                let total = s.broken_paths.len() + s.intact_paths.len();
                 let names = editor.design.with_untracked(|d| {
-                    let path = |p: &UserPath| p.components.iter().map(|id| label_of(d, id)).collect::<Vec<_>>().join(" → ");
-                    (s.broken_paths.iter().map(path).collect::<Vec<_>>(), s.intact_paths.iter().map(path).collect::<Vec<_>>())
+                    (s.broken_paths.iter().map(|p| p.text(d)).collect::<Vec<_>>(), s.intact_paths.iter().map(|p| p.text(d)).collect::<Vec<_>>())
                 });
                 view! {
                     <div class="whatif-outcome" data-testid="whatif-outcome" data-continues=s.service_continues.to_string()>
                         <p data-testid="whatif-summary">
-                            {format!("{} of {total} user paths break; {}. Back within {}.", s.broken_paths.len(),
-                                if s.service_continues { "the service continues" } else { "the service stops" }, span_text(s.rto))}
+                            {format!("{}. Back within {}.", s.summary(), span_text(s.rto))}
                         </p>
                         <ul class="paths">
                             {names.0.into_iter().map(|p| view! { <li class="path-broken" data-testid="path-broken">{p}</li> }).collect_view()}

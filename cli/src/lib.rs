@@ -683,18 +683,13 @@ fn verdict_word(v: Verdict) -> &'static str {
 }
 
 fn what_if_text(d: &Design, item: &str, o: &Simulation) -> String {
-    let label = |id: &cloudwright_core::ComponentId| d.component(id).map_or(id.to_string(), |c| c.label.clone());
-    let path =
-        |p: &cloudwright_core::resilience::UserPath| p.components.iter().map(label).collect::<Vec<_>>().join(" → ");
-    let total = o.broken_paths.len() + o.intact_paths.len();
-    let mut s = format!("If {item} fails: {} of {total} user paths break; ", o.broken_paths.len());
-    s.push_str(if o.service_continues { "the service continues.\n" } else { "the service stops.\n" });
+    let mut s = format!("If {item} fails: {}.\n", o.summary());
     let _ = writeln!(s, "Service back within: {}", span_text(o.rto));
     for p in &o.broken_paths {
-        let _ = writeln!(s, "  broken: {}", path(p));
+        let _ = writeln!(s, "  broken: {}", p.text(d));
     }
     for p in &o.intact_paths {
-        let _ = writeln!(s, "  intact: {}", path(p));
+        let _ = writeln!(s, "  intact: {}", p.text(d));
     }
     for line in &o.reasoning {
         let _ = writeln!(s, "  · {line}");
@@ -703,9 +698,7 @@ fn what_if_text(d: &Design, item: &str, o: &Simulation) -> String {
 }
 
 fn resilience_table(d: &Design, r: &ResilienceReport) -> String {
-    let name = |id: &Option<cloudwright_core::ComponentId>| {
-        id.as_ref().map_or("–".to_owned(), |id| d.component(id).map_or(id.to_string(), |c| c.label.clone()))
-    };
+    let name = |id: &Option<cloudwright_core::ComponentId>| id.as_ref().map_or("–".to_owned(), |id| d.label_of(id));
     let mut s = format!("{} — resilience against the {} policy\n\n", d.name, r.policy.name);
     let _ = writeln!(
         s,

@@ -360,6 +360,10 @@ impl Design {
     pub fn component(&self, id: &ComponentId) -> Option<&Component> {
         self.components.iter().find(|c| &c.id == id)
     }
+    /// The component's label for people, or its id when it is not in the design.
+    pub fn label_of(&self, id: &ComponentId) -> String {
+        self.component(id).map_or_else(|| id.to_string(), |c| c.label.clone())
+    }
     pub fn component_mut(&mut self, id: &ComponentId) -> Option<&mut Component> {
         self.components.iter_mut().find(|c| &c.id == id)
     }

@@ -286,12 +286,8 @@ pub fn answer(request: Request) -> Response {
             Ok(Response::Resilience(Digest::of(&resilience::assess(&d, &policy))))
         }),
         Request::WhatIf { design, item } => design_of(&design).and_then(|d| {
-            let failure = if item == "*region" {
-                Failure::Region(None)
-            } else {
-                Failure::of_item(&d, &item)
-                    .ok_or_else(|| format!("\"{item}\" is not a component, an AZ frame or a Region frame"))?
-            };
+            let failure = Failure::of_item(&d, &item)
+                .ok_or_else(|| format!("\"{item}\" is not a component, an AZ frame or a Region frame"))?;
             Ok(Response::WhatIf(resilience::simulate(&d, &failure)))
         }),
         Request::Export { design, format, policy } => design_of(&design).and_then(|d| {

@@ -238,11 +238,33 @@ pub enum Failure {
     Region(Option<ContainerId>),
 }
 
+/// The what-if key for the design's own Region, for designs without a Region frame.
+pub const WHOLE_REGION: &str = "*region";
+
+impl UserPath {
+    /// The path as people read it: its components' labels, entry first.
+    pub fn text(&self, design: &Design) -> String {
+        self.components.iter().map(|id| design.label_of(id)).collect::<Vec<_>>().join(" → ")
+    }
+}
+
+impl Simulation {
+    /// "1 of 2 user paths break; the service continues".
+    pub fn summary(&self) -> String {
+        let total = self.broken_paths.len() + self.intact_paths.len();
+        let service = if self.service_continues { "the service continues" } else { "the service stops" };
+        format!("{} of {total} user paths break; {service}", self.broken_paths.len())
+    }
+}
+
 impl Failure {
     /// What failing the item `id` means: a component fails alone, an AZ
-    /// frame takes what is inside it, a Region frame its whole Region.
-    /// `None` when `id` names no component and no AZ or Region frame.
+    /// frame takes what is inside it, a Region frame (or [`WHOLE_REGION`])
+    /// its whole Region. `None` when `id` names none of these.
     pub fn of_item(design: &Design, id: &str) -> Option<Failure> {
+        if id == WHOLE_REGION {
+            return Some(Failure::Region(None));
+        }
         if let Some(c) = design.components.iter().find(|c| c.id.as_str() == id) {
             return Some(Failure::Component(c.id.clone()));
         }

@@ -355,3 +355,24 @@ fn odd_designs_give_a_report_with_diagnostics() {
     let r = long.assess();
     assert_eq!(r.estimate(Disruption::Az).rto, Some(Span::ZERO));
 }
+
+#[test]
+fn the_whole_region_key_fails_the_region_of_a_design_without_a_region_frame() {
+    use cloudwright_core::resilience::{simulate, Failure, WHOLE_REGION};
+    let mut d = cloudwright_core::examples::default_design();
+    let regions: Vec<_> =
+        d.containers.iter().filter(|g| g.kind == ContainerKind::Region).map(|g| g.id.clone()).collect();
+    d.containers.retain(|g| !regions.contains(&g.id));
+    for g in &mut d.containers {
+        if g.parent.as_ref().is_some_and(|p| regions.contains(p)) {
+            g.parent = None;
+        }
+    }
+    assert_eq!(Failure::of_item(&d, WHOLE_REGION), Some(Failure::Region(None)));
+    let outcome = simulate(&d, &Failure::Region(None));
+    assert!(!outcome.service_continues);
+    assert!(outcome.summary().ends_with("user paths break; the service stops"), "{}", outcome.summary());
+    for p in &outcome.broken_paths {
+        assert!(p.text(&d).starts_with("Users → "), "{}", p.text(&d));
+    }
+}
