@@ -10,7 +10,7 @@ use cloudwright_core::{export, import, Catalog, Design, ItemRef};
 use leptos::prelude::*;
 
 use crate::editor::{use_editor, Editor};
-use crate::resilience::Answer;
+use crate::worker::{ask_into, Answer};
 
 /// The session, kept while the user switches tabs.
 #[derive(Clone, Copy)]
@@ -29,6 +29,9 @@ pub struct Practice {
     /// The requirements as the user edited them for the solver and the grade.
     requirements: RwSignal<Option<Requirements>>,
     solved: RwSignal<Answer<Solved>>,
+    /// Questions asked for the brief, the grade and the solution, so a late
+    /// answer to an older one is dropped.
+    turns: [StoredValue<u32>; 3],
 }
 
 impl Practice {
@@ -45,6 +48,7 @@ impl Practice {
             solution: RwSignal::new(false),
             requirements: RwSignal::new(None),
             solved: RwSignal::new(None),
+            turns: [StoredValue::new(0); 3],
         }
     }
 
@@ -58,14 +62,12 @@ impl Practice {
         p.solution.set(false);
         p.solved.set(None);
         p.requirements.set(None);
-        crate::worker::ask(Request::Scenario { key }, move |a| {
-            p.brief.try_set(Some(match a {
-                Response::Scenario(b) => {
-                    p.requirements.try_set(Some(b.scenario.requirements.clone()));
-                    Ok(b)
-                }
-                other => Err(crate::resilience::unexpected(other)),
-            }));
+        ask_into(Request::Scenario { key }, p.turns[0], p.brief, move |a| match a {
+            Response::Scenario(b) => {
+                p.requirements.try_set(Some(b.scenario.requirements.clone()));
+                Some(b)
+            }
+            _ => None,
         });
     }
 
@@ -118,11 +120,10 @@ fn picture(svg: &str) -> String {
 pub fn PracticePanel() -> impl IntoView {
     let p = use_practice();
     if p.cards.with_untracked(Option::is_none) {
-        crate::worker::ask(Request::Scenarios, move |a| {
-            p.cards.try_set(Some(match a {
-                Response::Scenarios(list) => Ok(list),
-                other => Err(crate::resilience::unexpected(other)),
-            }));
+        // Asked once: the library does not change.
+        ask_into(Request::Scenarios, StoredValue::new(0), p.cards, |a| match a {
+            Response::Scenarios(list) => Some(list),
+            _ => None,
         });
     }
     move || match p.brief.get() {
@@ -239,22 +240,23 @@ fn Session(brief: Box<ScenarioBrief>) -> impl IntoView {
                 _ => None,
             });
             p.grade.set(None);
-            crate::worker::ask(Request::Grade { design, key: key.clone(), requirements: edited }, move |a| {
-                p.grade.try_set(Some(match a {
-                    Response::Grade(g) => Ok(g),
-                    other => Err(crate::resilience::unexpected(other)),
-                }));
-            });
+            ask_into(
+                Request::Grade { design, key: key.clone(), requirements: edited },
+                p.turns[1],
+                p.grade,
+                |a| match a {
+                    Response::Grade(g) => Some(g),
+                    _ => None,
+                },
+            );
         }
     };
     let solve_it = move |_| {
         let Some(requirements) = p.requirements.get_untracked() else { return };
         p.solved.set(None);
-        crate::worker::ask(Request::Solve { requirements }, move |a| {
-            p.solved.try_set(Some(match a {
-                Response::Solved(s) => Ok(s),
-                other => Err(crate::resilience::unexpected(other)),
-            }));
+        ask_into(Request::Solve { requirements }, p.turns[2], p.solved, |a| match a {
+            Response::Solved(s) => Some(s),
+            _ => None,
         });
     };
     let blank = {
@@ -399,9 +401,9 @@ fn Migration(estate: String) -> impl IntoView {
     Effect::new(move |_| {
         if open.get() {
             let request = Request::Plan { estate: estate.clone(), capacity: capacity.get(), weeks: weeks.get() };
-            crate::resilience::ask_into(request, turn, plan, |a| match a {
-                Response::Plan(p) => Ok(p),
-                other => Err(crate::resilience::unexpected(other)),
+            ask_into(request, turn, plan, |a| match a {
+                Response::Plan(p) => Some(p),
+                _ => None,
             });
         }
     });

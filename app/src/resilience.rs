@@ -11,9 +11,7 @@ use leptos::prelude::*;
 use leptos::reactive::effect::ImmediateEffect;
 
 use crate::editor::{use_editor, Editor};
-
-/// An answer from the worker, or why there is none.
-pub type Answer<T> = Option<Result<T, String>>;
+use crate::worker::{ask_into, Answer};
 
 /// The resilience analysis shared by the panel, the canvas and the exports.
 /// The figures come from the analysis worker (see `crate::worker`), asked
@@ -30,30 +28,6 @@ pub struct Resilience {
     /// The id of what fails in the what-if, or [`WHOLE_REGION`].
     pub failing: RwSignal<Option<String>>,
     pub outcome: RwSignal<Answer<Simulation>>,
-}
-
-/// Asks the worker and files the answer in `into`, unless a newer question
-/// was asked meanwhile (`turn` counts them).
-pub fn ask_into<T: Send + Sync + 'static>(
-    request: Request,
-    turn: StoredValue<u32>,
-    into: RwSignal<Answer<T>>,
-    pick: fn(Response) -> Result<T, String>,
-) {
-    let mine = turn.get_value().wrapping_add(1);
-    turn.set_value(mine);
-    crate::worker::ask(request, move |response| {
-        if turn.try_get_value() == Some(mine) {
-            into.try_set(Some(pick(response)));
-        }
-    });
-}
-
-pub fn unexpected(r: Response) -> String {
-    match r {
-        Response::Error(e) => e,
-        _ => "the analysis worker gave another answer".to_owned(),
-    }
 }
 
 impl Resilience {
@@ -76,16 +50,16 @@ impl Resilience {
             if r.shown.get() {
                 let request = Request::Assess { design: file.get(), policy: r.policy.get() };
                 ask_into(request, turns.0, r.digest, |a| match a {
-                    Response::Resilience(d) => Ok(d),
-                    other => Err(unexpected(other)),
+                    Response::Resilience(d) => Some(d),
+                    _ => None,
                 });
             }
         });
         Effect::new(move |_| match r.failing.get() {
             Some(item) if r.shown.get() => {
                 ask_into(Request::WhatIf { design: file.get(), item }, turns.1, r.outcome, |a| match a {
-                    Response::WhatIf(s) => Ok(s),
-                    other => Err(unexpected(other)),
+                    Response::WhatIf(s) => Some(s),
+                    _ => None,
                 });
             }
             _ => {

@@ -25,6 +25,32 @@ thread_local! {
     static NEXT: Cell<u32> = const { Cell::new(1) };
 }
 
+/// An answer from the worker, or why there is none.
+pub type Answer<T> = Option<Result<T, String>>;
+
+/// Asks the worker and files the answer in `into`: what `pick` takes from it,
+/// or the worker's error. An answer is dropped when a newer question for the
+/// same place was asked meanwhile (`turn` counts them).
+pub fn ask_into<T: Send + Sync + 'static>(
+    request: Request,
+    turn: StoredValue<u32>,
+    into: RwSignal<Answer<T>>,
+    pick: impl FnOnce(Response) -> Option<T> + 'static,
+) {
+    let mine = turn.get_value().wrapping_add(1);
+    turn.set_value(mine);
+    ask(request, move |response| {
+        if turn.try_get_value() != Some(mine) {
+            return;
+        }
+        let answer = match response {
+            Response::Error(e) => Err(e),
+            other => pick(other).ok_or_else(|| "the analysis worker gave another answer".to_owned()),
+        };
+        into.try_set(Some(answer));
+    });
+}
+
 /// Asks the worker; `then` gets the answer (or an error saying why there is none).
 pub fn ask(request: Request, then: impl FnOnce(Response) + 'static) {
     let id = NEXT.with(|n| {
