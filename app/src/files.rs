@@ -12,17 +12,29 @@ use crate::resilience::Resilience;
 
 /// Offers `text` as a download named `name`.
 pub fn download(name: &str, text: &str, mime: &str) {
+    if let Some(blob) = text_blob(text, mime) {
+        download_blob(name, &blob);
+    }
+}
+
+fn text_blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+}
+
+/// Offers `blob` as a download named `name`; false when the browser refuses.
+fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return false };
+    let anchor = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(a) = &anchor {
         a.set_href(&url);
         a.set_download(name);
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+    anchor.is_some()
 }
 
 /// A file name from a design name: letters, digits and dashes.
@@ -73,12 +85,7 @@ const PNG_MAX_SIDE: f64 = 16_000.0;
 /// large) and downloads it as `name`.
 fn draw_png(editor: Editor, name: String, svg: String) {
     let failed = move || editor.notice.set(Some("Cannot draw the PNG".into()));
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&svg));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    let Some(url) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .ok()
-        .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok())
+    let Some(url) = text_blob(&svg, "image/svg+xml").and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok())
     else {
         return failed();
     };
@@ -106,17 +113,11 @@ fn draw_png(editor: Editor, name: String, svg: String) {
             return failed();
         }
         let on_blob = wasm_bindgen::closure::Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
-            let url = blob.and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok());
-            let Some(url) = url else { return failed() };
-            if let Some(a) =
-                document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-            {
-                a.set_href(&url);
-                a.set_download(&name);
-                a.click();
+            if blob.is_some_and(|b| download_blob(&name, &b)) {
+                editor.notice.set(Some(format!("Exported {name}")));
+            } else {
+                failed();
             }
-            let _ = web_sys::Url::revoke_object_url(&url);
-            editor.notice.set(Some(format!("Exported {name}")));
         });
         if canvas.to_blob(on_blob.unchecked_ref()).is_err() {
             failed();
