@@ -30,15 +30,22 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
 // one (so they can be cached for good like the rest), point its loader at the
 // renamed files, and tell the app where the loader is.
 if (existsSync(join(dir, 'cloudwright-worker_loader.js'))) {
-  const js = readFileSync(join(dir, 'cloudwright-worker.js'));
+  // The glue's init function is a script-level `let`: name it on the global
+  // object too, so the app can also run the module on the page (a classic
+  // script it adds; see app/src/worker.rs).
+  const js = readFileSync(join(dir, 'cloudwright-worker.js'), 'utf8') + 'globalThis.cloudwrightAnalysis = wasm_bindgen;\n';
   const wasm = readFileSync(join(dir, 'cloudwright-worker_bg.wasm'));
   const hash = createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16);
   const base = `cloudwright-worker-${hash}`;
-  renameSync(join(dir, 'cloudwright-worker.js'), join(dir, `${base}.js`));
+  writeFileSync(join(dir, `${base}.js`), js);
+  rmSync(join(dir, 'cloudwright-worker.js'));
   renameSync(join(dir, 'cloudwright-worker_bg.wasm'), join(dir, `${base}_bg.wasm`));
   writeFileSync(join(dir, `${base}_loader.js`), `importScripts("./${base}.js");wasm_bindgen({ module_or_path: "./${base}_bg.wasm" });\n`);
   rmSync(join(dir, 'cloudwright-worker_loader.js'));
-  html = html.replace('</head>', `<meta name="cloudwright-worker" content="/${base}_loader.js" /></head>`);
+  html = html.replace(
+    '</head>',
+    `<meta name="cloudwright-worker" content="/${base}_loader.js" /><meta name="cloudwright-analysis" content="/${base}.js" /></head>`,
+  );
 }
 writeFileSync(file, html);
 console.log(`externalize-loader: ${count} inline module script(s) moved to files`);

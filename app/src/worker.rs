@@ -1,7 +1,13 @@
-//! The app's side of the analysis worker (`cloudwright-worker`): the heavier
-//! models run there, off the main thread, in a wasm module the page fetches
-//! the first time a panel asks something. Questions and answers are
-//! `cloudwright_core::protocol` types, sent as JSON text.
+//! The app's side of the analysis module (`cloudwright-worker`): the heavier
+//! models run there, in a wasm module the page fetches the first time a panel
+//! asks something. Questions and answers are `cloudwright_core::protocol`
+//! types, sent as JSON text.
+//!
+//! The module runs in a Web Worker, off the main thread ([`ask`]). Once the
+//! resilience panel has been opened it also runs on the page ([`answer_now`]):
+//! a round trip to the worker lands a frame or two after the edit, while a
+//! small design's figures computed in the edit's own task are in the very
+//! frame that shows the edit.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -19,7 +25,17 @@ struct Running {
     held: Option<Vec<String>>,
 }
 
+/// The module on the page: its `answer` function once it is running.
+enum OnPage {
+    Absent,
+    Loading,
+    Running(js_sys::Function),
+    /// It failed to load or broke: the worker answers everything.
+    Failed,
+}
+
 thread_local! {
+    static ON_PAGE: RefCell<OnPage> = const { RefCell::new(OnPage::Absent) };
     static WORKER: RefCell<Option<Running>> = const { RefCell::new(None) };
     static WAITING: RefCell<HashMap<u32, Callback>> = RefCell::new(HashMap::new());
     static NEXT: Cell<u32> = const { Cell::new(1) };
@@ -40,15 +56,35 @@ pub fn ask_into<T: Send + Sync + 'static>(
     let mine = turn.get_value().wrapping_add(1);
     turn.set_value(mine);
     ask(request, move |response| {
-        if turn.try_get_value() != Some(mine) {
-            return;
+        if turn.try_get_value() == Some(mine) {
+            into.try_set(Some(settle(response, pick)));
         }
-        let answer = match response {
-            Response::Error(e) => Err(e),
-            other => pick(other).ok_or_else(|| "the analysis worker gave another answer".to_owned()),
-        };
-        into.try_set(Some(answer));
     });
+}
+
+/// Like [`ask_into`], but answered on the page within this task when the
+/// module runs here (see [`answer_now`]).
+pub fn answer_into<T: Send + Sync + 'static>(
+    request: Request,
+    turn: StoredValue<u32>,
+    into: RwSignal<Answer<T>>,
+    pick: impl FnOnce(Response) -> Option<T> + 'static,
+) {
+    match answer_now(&request) {
+        Some(response) => {
+            // A worker answer still on its way is older than this one.
+            turn.update_value(|t| *t = t.wrapping_add(1));
+            into.set(Some(settle(response, pick)));
+        }
+        None => ask_into(request, turn, into, pick),
+    }
+}
+
+fn settle<T>(response: Response, pick: impl FnOnce(Response) -> Option<T>) -> Result<T, String> {
+    match response {
+        Response::Error(e) => Err(e),
+        other => pick(other).ok_or_else(|| "the analysis module gave another answer".to_owned()),
+    }
 }
 
 /// Asks the worker; `then` gets the answer (or an error saying why there is none).
@@ -136,4 +172,76 @@ fn start() -> Option<web_sys::Worker> {
     on_message.forget();
     on_error.forget();
     Some(worker)
+}
+
+/// Starts the module on the page, once: a classic script the build names in
+/// a `<meta name="cloudwright-analysis">` (see scripts/externalize-loader.mjs),
+/// whose init function fetches the same wasm the worker runs.
+/// `then` runs once it does.
+pub fn start_on_page(then: impl FnOnce() + 'static) {
+    let absent = ON_PAGE.with(|p| matches!(*p.borrow(), OnPage::Absent));
+    if !absent {
+        return;
+    }
+    let failed = || ON_PAGE.with(|p| *p.borrow_mut() = OnPage::Failed);
+    let Some(src) = document()
+        .query_selector("meta[name=cloudwright-analysis]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+    else {
+        return failed();
+    };
+    let Ok(script) = document().create_element("script") else { return failed() };
+    ON_PAGE.with(|p| *p.borrow_mut() = OnPage::Loading);
+    let on_load = Closure::once_into_js(move || {
+        let init = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("cloudwrightAnalysis"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let Some(init) = init else { return failed() };
+        let Some(running) = init.call0(&JsValue::UNDEFINED).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        else {
+            return failed();
+        };
+        leptos::task::spawn_local(async move {
+            let answer = match wasm_bindgen_futures::JsFuture::from(running).await {
+                Ok(_) => js_sys::Reflect::get(&init, &JsValue::from_str("answer"))
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok()),
+                Err(_) => None,
+            };
+            let running = answer.is_some();
+            ON_PAGE.with(|p| *p.borrow_mut() = answer.map_or(OnPage::Failed, OnPage::Running));
+            if running {
+                then();
+            }
+        });
+    });
+    let on_error = Closure::once_into_js(failed);
+    let _ = script.set_attribute("src", &src);
+    let _ = js_sys::Reflect::set(&script, &JsValue::from_str("onload"), &on_load);
+    let _ = js_sys::Reflect::set(&script, &JsValue::from_str("onerror"), &on_error);
+    if document().head().and_then(|h| h.append_child(&script).ok()).is_none() {
+        failed();
+    }
+}
+
+/// Answers on the page, in this task, when the module runs here; `None`
+/// otherwise (then [`ask`] the worker). Should the module break, it is
+/// dropped and the worker answers from then on.
+pub fn answer_now(request: &Request) -> Option<Response> {
+    let answer = ON_PAGE.with(|p| match &*p.borrow() {
+        OnPage::Running(f) => Some(f.clone()),
+        _ => None,
+    })?;
+    let text = serde_json::to_string(&Envelope { id: 0, request: request.clone() }).ok()?;
+    let reply = answer
+        .call1(&JsValue::UNDEFINED, &JsValue::from_str(&text))
+        .ok()
+        .and_then(|r| r.as_string())
+        .and_then(|r| serde_json::from_str::<Reply>(&r).ok());
+    if reply.is_none() {
+        ON_PAGE.with(|p| *p.borrow_mut() = OnPage::Failed);
+    }
+    reply.map(|r| r.response)
 }

@@ -1,10 +1,21 @@
-//! The analysis worker: answers the app's questions (`cloudwright_core::protocol`)
-//! off the main thread, in its own wasm module that the page fetches only when
-//! a panel first needs it. On native targets it does nothing.
+//! The analysis module: answers the app's questions (`cloudwright_core::protocol`).
+//! The page fetches it only when a panel first needs it, and runs it twice:
+//! in a Web Worker, where it listens for messages, and on the page itself,
+//! where the app calls [`answer`] directly for a small design's resilience
+//! figures so they land in the edit's own frame. On native targets it does nothing.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    listen();
+    if web_sys::window().is_none() {
+        listen();
+    }
+}
+
+/// Answers one question (an `Envelope` as JSON) with a `Reply` as JSON.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn answer(question: &str) -> String {
+    cloudwright_core::protocol::answer_text(question)
 }
 
 #[cfg(target_arch = "wasm32")]
