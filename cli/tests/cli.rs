@@ -1,6 +1,5 @@
 //! The `cloudwright` binary, run as a user runs it.
 
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn cloudwright(args: &[&str]) -> Output {
@@ -11,13 +10,11 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// A scratch file unique to this test.
-fn scratch(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cloudwright-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
+/// A scratch file unique to this test, removed when dropped.
+fn scratch(name: &str, contents: &str) -> tempfile::TempPath {
+    let mut file = tempfile::Builder::new().prefix("cloudwright-").suffix(&format!("-{name}")).tempfile().unwrap();
+    std::io::Write::write_all(&mut file, contents.as_bytes()).unwrap();
+    file.into_temp_path()
 }
 
 const EXAMPLE: &str = include_str!("../../core/data/examples/three-tier.json");

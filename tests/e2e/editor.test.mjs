@@ -2,10 +2,7 @@
 // frames with their contents, edit properties, all undoable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { useSite, snapped, cliJson } from './harness.mjs';
+import { useSite, snapped, cliJson, scratchFile } from './harness.mjs';
 
 const app = useSite();
 
@@ -252,8 +249,7 @@ test('Tidy up lays the design out as the core does (same as `cloudwright layout`
   await canvas.drag('c4', -420, 160);
   const jumbled = await canvas.position('c4');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-file').click()]);
-  const file = join(tmpdir(), `cloudwright-layout-${process.pid}.json`);
-  writeFileSync(file, await (await download.createReadStream()).toArray().then((b) => Buffer.concat(b)));
+  const file = scratchFile('layout.json', await (await download.createReadStream()).toArray().then((b) => Buffer.concat(b)));
   const expected = cliJson('layout', file);
 
   await page.getByTestId('auto-layout').click();

@@ -2,8 +2,9 @@
 // server, Debian's Chromium driven by playwright-core, and page objects.
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../serve.mjs';
 
@@ -79,6 +80,18 @@ export function useSite() {
       return { ...opened, canvas };
     },
   };
+}
+
+let scratchDir;
+/** Writes `data` to a scratch file (for the CLI to read) and returns its path; removed when the tests end. */
+export function scratchFile(name, data) {
+  if (!scratchDir) {
+    scratchDir = mkdtempSync(join(tmpdir(), 'cloudwright-e2e-'));
+    process.on('exit', () => rmSync(scratchDir, { recursive: true, force: true }));
+  }
+  const file = join(scratchDir, name);
+  writeFileSync(file, data);
+  return file;
 }
 
 /** Runs the `cloudwright` CLI (built by cargo) and parses its JSON output. */

@@ -2,10 +2,8 @@
 // core's cost model computes it (the same figure the CLI prints).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { useSite, cliJson, usd } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { useSite, cliJson, usd, scratchFile } from './harness.mjs';
 
 const app = useSite();
 const EXAMPLE = 'core/data/examples/three-tier.json';
@@ -55,8 +53,7 @@ test('the cost panel follows a property edit by exactly what the cost model says
   await page.waitForFunction((t) => document.querySelector('[data-testid="component-cost-total"]').textContent !== t, dbBefore);
   // The cost model on the same design, through the CLI, gives the expected new total.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-file').click()]);
-  const file = join(tmpdir(), `cloudwright-cost-${process.pid}.json`);
-  writeFileSync(file, readFileSync(await download.path()));
+  const file = scratchFile('cost.json', readFileSync(await download.path()));
   const after = cliJson('cost', '--json', file);
   assert.ok(after.total_monthly > before, 'a larger instance costs more');
   const db = after.by_component.find((c) => c.component === 'c4').monthly;

@@ -3,10 +3,8 @@
 // reference solution and the solver. Figures are checked against the CLI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { useSite, cliJson, cliText } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { useSite, cliJson, cliText, scratchFile } from './harness.mjs';
 
 const app = useSite();
 
@@ -80,8 +78,7 @@ test('a practice session on the Fargate startup: prompt, questions, clock, a dra
   const score = Number(await page.getByTestId('practice-score').textContent());
   // The same design, saved and graded by the CLI, gets the same score and findings.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-file').click()]);
-  const file = join(tmpdir(), `cloudwright-practice-${process.pid}.json`);
-  writeFileSync(file, readFileSync(await download.path()));
+  const file = scratchFile('practice.json', readFileSync(await download.path()));
   const graded = cliJson('grade', file, 'fargate-startup', '--json');
   assert.equal(score, graded.score);
   assert.equal(await page.getByTestId('practice-finding').count(), graded.findings.length);
@@ -141,8 +138,7 @@ test('Solve for me follows edited requirements: the EKS platform run by one engi
   }
   await page.getByTestId('practice-solve').click();
   await page.getByTestId('practice-solved').waitFor();
-  const file = join(tmpdir(), `cloudwright-requirements-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify({ ...scenario.requirements, team: 1, ops: 1 }));
+  const file = scratchFile('requirements.json', JSON.stringify({ ...scenario.requirements, team: 1, ops: 1 }));
   const solved = cliJson('solve', file, '--json');
   assert.equal(solved.feasible, false);
   assert.match(await page.getByTestId('practice-solved').textContent(), /^Nothing fits these requirements\./);
