@@ -53,3 +53,21 @@ test('the dry run lists each file with its content type and cache policy, index.
   assert.match(uploads.at(-1), /index\.html -> s3:\/\/cloudwright-site\/index\.html \(Content-Type: text\/html; charset=utf-8; Cache-Control: no-cache\)$/);
   assert.equal(lines.at(-1), 'would invalidate /index.html on CloudFront distribution E2ABCDEF123456');
 });
+
+test('the cache policy knows every hashed name the build makes, short hashes included', async () => {
+  const { readFileSync } = await import('node:fs');
+  const hashed = new RegExp(JSON.parse(readFileSync(join(ROOT, 'deploy/headers.json'), 'utf8')).hashed_pattern);
+  // Trunk writes its 64-bit hash in hex without leading zeros: 13 to 16 digits seen.
+  for (const name of [
+    'cloudwright-app-2fd32512e201f_bg.wasm',
+    'cloudwright-app-1aa8f002facd5ebd.js',
+    'style-b1f64079ffbc345a.css',
+    'cloudwright-worker-c251c1a93cb21f07_loader.js',
+    'loader-43167d3343145d98.js',
+  ]) {
+    assert.ok(hashed.test(name), `${name} is cached for good`);
+  }
+  for (const name of ['index.html', 'icons/rds.svg', 'manifest.webmanifest', 'robots.txt']) {
+    assert.ok(!hashed.test(name), `${name} is not`);
+  }
+});
