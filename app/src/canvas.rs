@@ -288,8 +288,8 @@ pub fn Canvas() -> impl IntoView {
                     </For>
                 </g>
                 <g class="nodes">
-                    <For each=move || editor.component_ids.get() key=|id| id.clone() let:id>
-                        <Node id />
+                    <For each=move || editor.component_keys.get() key=|k| k.clone() let((id, kind))>
+                        <Node id kind />
                     </For>
                 </g>
                 <crate::resilience::ResilienceOverlay />

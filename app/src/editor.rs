@@ -78,7 +78,9 @@ pub struct Editor {
     /// Notified whenever the history changes (for the undo/redo buttons).
     history_changed: Trigger,
     /// Ids in drawing order; change only when items are added, removed or reordered.
-    pub component_ids: Memo<Vec<ComponentId>>,
+    /// Components come with their kind: a node is drawn for an id and a kind, so
+    /// what follows from the kind (name, colour, icon) is drawn once, not watched.
+    pub component_keys: Memo<Vec<(ComponentId, ComponentKind)>>,
     pub link_ids: Memo<Vec<LinkId>>,
     parts: StoredValue<Parts>,
     /// Container ids, outermost first, so inner frames draw on top.
@@ -131,7 +133,15 @@ impl Editor {
             design,
             history: StoredValue::new(History::new()),
             history_changed: Trigger::new(),
-            component_ids: ids_memo(design, |d| Box::new(d.components.iter().map(|c| &c.id))),
+            component_keys: Memo::new_owning(move |old: Option<Vec<(ComponentId, ComponentKind)>>| {
+                design.with(|d| {
+                    let keys = || d.components.iter().map(|c| (&c.id, &c.kind));
+                    match old {
+                        Some(old) if old.iter().map(|(i, k)| (i, k)).eq(keys()) => (old, false),
+                        _ => (keys().map(|(i, k)| (i.clone(), k.clone())).collect(), true),
+                    }
+                })
+            }),
             link_ids: ids_memo(design, |d| Box::new(d.links.iter().map(|l| &l.id))),
             container_ids: Memo::new_owning(move |old: Option<Vec<ContainerId>>| {
                 design.with(|d| {

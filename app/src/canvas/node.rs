@@ -1,6 +1,6 @@
 //! One component on the canvas: a labelled box with its category colour and glyph.
 
-use cloudwright_core::{Catalog, ComponentId, ItemRef, COMPONENT_SIZE};
+use cloudwright_core::{Catalog, ComponentId, ComponentKind, ItemRef, COMPONENT_SIZE};
 use leptos::prelude::*;
 
 use crate::editor::use_editor;
@@ -52,11 +52,15 @@ impl Looks {
     }
 }
 
-/// A component box. Re-renders only when this component (or its selection) changes.
+/// A component box. Re-renders only when this component (or its selection)
+/// changes. The canvas keys nodes by id and kind, so a kind change (another
+/// design reusing the id) draws a new node: the kind's looks are fixed here.
 #[component]
 pub fn Node(
     /// The component to draw.
     id: ComponentId,
+    /// Its kind.
+    kind: ComponentKind,
 ) -> impl IntoView {
     let editor = use_editor();
     let component = editor.component_part(&id);
@@ -64,12 +68,7 @@ pub fn Node(
         let item = ItemRef::Component(id.clone());
         Memo::new(move |_| editor.is_selected(&item))
     };
-    // What follows from the kind changes only when another design reuses this
-    // id for another kind: a memo, so moves do not redraw it.
-    let kind = Memo::new(move |_| component.with(|c| c.as_ref().map(|c| c.kind.clone())));
-    let looks = Memo::new(move |_| kind.with(|k| k.as_ref().map(|k| Looks::of(k.as_str()))));
-    let kind_name = move || looks.with(|l| l.as_ref().map(|l| l.name.clone()).unwrap_or_default());
-    let color = move || looks.with(|l| l.as_ref().map(|l| l.color.clone()).unwrap_or_default());
+    let looks = Looks::of(kind.as_str());
     // Memos: a move re-runs them, but they wake their text only when the label or parent changed.
     let label = Memo::new(move |_| component.with(|c| c.as_ref().map(|c| c.label.clone()).unwrap_or_default()));
     let parent = Memo::new(move |_| {
@@ -84,6 +83,15 @@ pub fn Node(
         let id = id.clone();
         move || editor.is_hidden(&id)
     };
+    let kind_name = looks.name.clone();
+    let emblem = match looks.icon {
+        Some(href) => view! {
+            <rect class="node-icon-back" x=ICON_AT - 1.0 y=h / 2.0 - ICON / 2.0 - 1.0 width=ICON + 2.0 height=ICON + 2.0 rx="4" />
+            <image class="node-icon" href=href x=ICON_AT y=h / 2.0 - ICON / 2.0 width=ICON height=ICON />
+        }
+        .into_any(),
+        None => view! { <text class="node-glyph" x=BAND / 2.0 y=h / 2.0 + 4.0>{looks.glyph}</text> }.into_any(),
+    };
 
     view! {
         <g
@@ -95,22 +103,15 @@ pub fn Node(
             data-parent=move || parent.get()
             transform=transform
         >
-            <title>{move || format!("{}: {}", label.get(), kind_name())}</title>
+            <title>{move || format!("{}: {kind_name}", label.get())}</title>
             <rect class="node-box" data-testid=format!("node-box-{id}") width=w height=h rx="8" />
             // The coloured band: rounded on the left like the box, square on the right.
-            <path class="node-band" d=BAND_PATH fill=color />
-            {move || match looks.with(|l| l.as_ref().map(|l| (l.icon.clone(), l.glyph.clone()))).unwrap_or_default() {
-                (Some(href), _) => view! {
-                    <rect class="node-icon-back" x=ICON_AT - 1.0 y=h / 2.0 - ICON / 2.0 - 1.0 width=ICON + 2.0 height=ICON + 2.0 rx="4" />
-                    <image class="node-icon" href=href x=ICON_AT y=h / 2.0 - ICON / 2.0 width=ICON height=ICON />
-                }
-                .into_any(),
-                (None, glyph) => view! { <text class="node-glyph" x=BAND / 2.0 y=h / 2.0 + 4.0>{glyph}</text> }.into_any(),
-            }}
+            <path class="node-band" d=BAND_PATH fill=looks.color />
+            {emblem}
             <text class="node-label" data-testid=format!("node-label-{id}") x=BAND + 9.0 y="26">
                 {move || shorten(&label.get(), LABEL_CHARS)}
             </text>
-            <text class="node-kind" x=BAND + 9.0 y="44">{move || shorten(&kind_name(), KIND_CHARS)}</text>
+            <text class="node-kind" x=BAND + 9.0 y="44">{shorten(&looks.name, KIND_CHARS)}</text>
             <circle class="node-handle" data-testid=format!("handle-{id}") data-hit=format!("h:{id}") cx=w cy=h / 2.0 r="6">
                 <title>"Drag to another component to connect"</title>
             </circle>
