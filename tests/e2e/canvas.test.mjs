@@ -1,6 +1,7 @@
 // Journey: open Cloudwright, see the default design, move a component, undo it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { useSite, snapped } from './harness.mjs';
 
 const app = useSite();
@@ -202,6 +203,20 @@ test('components show the official AWS icon, fetched after the app is drawn; a k
   await canvas.node('c5').waitFor();
   assert.equal(await canvas.node('c5').locator('image').count(), 0);
   assert.equal(await canvas.node('c5').locator('.node-glyph').textContent(), 'POD');
+  // A design that gives the id c4 to another kind: the node is drawn anew for
+  // it; opening the first design again brings the database back.
+  const text = readFileSync(new URL('../../core/data/examples/three-tier.json', import.meta.url), 'utf8');
+  const other = JSON.parse(text);
+  Object.assign(other.components.find((c) => c.id === 'c4'), { kind: 'dynamodb', props: {} });
+  const open = (name, body) => page.getByTestId('file-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+  await open('other.json', JSON.stringify(other));
+  await page.waitForFunction(() => document.querySelector('[data-testid="node-c4"] image')?.getAttribute('href') === '/icons/dynamodb.svg');
+  assert.equal(await canvas.node('c4').locator('.node-kind').textContent(), 'DynamoDB table');
+  assert.equal(await canvas.node('c5').count(), 0);
+  await open('three-tier.json', text);
+  await page.waitForFunction(() => document.querySelector('[data-testid="node-c4"] image')?.getAttribute('href') === '/icons/rds.svg');
+  assert.equal(await canvas.node('c4').locator('.node-kind').textContent(), 'RDS PostgreSQL');
+  assert.equal(await page.locator('[data-testid="node-c4"]').count(), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });
