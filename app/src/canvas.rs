@@ -60,7 +60,7 @@ const LINK_TOLERANCE: f64 = 6.0;
 pub fn Canvas() -> impl IntoView {
     let editor = use_editor();
     let resilience = crate::resilience::use_resilience();
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let svg_ref = NodeRef::<leptos::html::Div>::new();
     let gesture = StoredValue::new(Gesture::Idle);
     // Session state drawn over the design: the selection box and a link being drawn.
     let marquee = RwSignal::new(None::<cloudwright_core::Rect>);
@@ -247,8 +247,14 @@ pub fn Canvas() -> impl IntoView {
         space_lost.remove();
     });
 
+    // Three stacked SVG layers with one viewport transform. The browser
+    // repaints a layer as a whole whenever anything in it changes other than a
+    // transform: moving a component is a transform (no repaint), but the links
+    // it drags along, the guides and the marks are not. Apart, a drag repaints
+    // the frames and links, and the small overlay, not thousands of boxes.
+    let transform = move || editor.viewport.with(Viewport::transform);
     view! {
-        <svg
+        <div
             class="canvas"
             class:space-pan=move || space.get()
             // What-if mode: a click fails what it lands on.
@@ -267,43 +273,53 @@ pub fn Canvas() -> impl IntoView {
             on:drop=on_drop
             on:contextmenu=|ev| ev.prevent_default()
         >
-            <defs>
-                <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                    <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
-                </marker>
-                <pattern id="grid" width="20" height="20" patternUnits="userSpaceOnUse">
-                    <path d="M20,0 L0,0 L0,20" class="grid-line" />
-                </pattern>
-            </defs>
-            <g data-testid="design-layer" transform=move || editor.viewport.with(Viewport::transform)>
-                <rect class="grid" x="-100000" y="-100000" width="200000" height="200000" fill="url(#grid)" />
-                <g class="frames">
-                    <For each=move || editor.container_ids.get() key=|id| id.clone() let:id>
-                        <Frame id />
-                    </For>
+            <svg class="canvas-layer canvas-back">
+                <defs>
+                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
+                    </marker>
+                    <pattern id="grid" width="20" height="20" patternUnits="userSpaceOnUse">
+                        <path d="M20,0 L0,0 L0,20" class="grid-line" />
+                    </pattern>
+                </defs>
+                <g data-testid="design-layer" transform=transform>
+                    <rect class="grid" x="-100000" y="-100000" width="200000" height="200000" fill="url(#grid)" />
+                    <g class="frames">
+                        <For each=move || editor.container_ids.get() key=|id| id.clone() let:id>
+                            <Frame id />
+                        </For>
+                    </g>
+                    <g class="links">
+                        <For each=move || editor.link_ids.get() key=|id| id.clone() let:id>
+                            <LinkView id />
+                        </For>
+                    </g>
                 </g>
-                <g class="links">
-                    <For each=move || editor.link_ids.get() key=|id| id.clone() let:id>
-                        <LinkView id />
-                    </For>
+            </svg>
+            <svg class="canvas-layer canvas-nodes">
+                <g transform=transform>
+                    <g class="nodes">
+                        <For each=move || editor.component_keys.get() key=|k| k.clone() let((id, kind))>
+                            <Node id kind />
+                        </For>
+                    </g>
+                    <SelectedLinkEnds />
                 </g>
-                <g class="nodes">
-                    <For each=move || editor.component_keys.get() key=|k| k.clone() let((id, kind))>
-                        <Node id kind />
-                    </For>
+            </svg>
+            <svg class="canvas-layer canvas-over">
+                <g transform=transform>
+                    <crate::resilience::ResilienceOverlay />
+                    {move || guides.get().into_iter().map(|(a, b)| view! {
+                        <line class="guide" data-testid="guide" x1=a.x y1=a.y x2=b.x y2=b.y />
+                    }).collect_view()}
+                    {move || preview.get().map(|(a, b)| view! {
+                        <line class="connect-preview" data-testid="connect-preview" x1=a.x y1=a.y x2=b.x y2=b.y marker-end="url(#arrow)" />
+                    })}
+                    {move || marquee.get().map(|r| view! {
+                        <rect class="marquee" data-testid="marquee" x=r.x y=r.y width=r.w height=r.h />
+                    })}
                 </g>
-                <crate::resilience::ResilienceOverlay />
-                <SelectedLinkEnds />
-                {move || guides.get().into_iter().map(|(a, b)| view! {
-                    <line class="guide" data-testid="guide" x1=a.x y1=a.y x2=b.x y2=b.y />
-                }).collect_view()}
-                {move || preview.get().map(|(a, b)| view! {
-                    <line class="connect-preview" data-testid="connect-preview" x1=a.x y1=a.y x2=b.x y2=b.y marker-end="url(#arrow)" />
-                })}
-                {move || marquee.get().map(|r| view! {
-                    <rect class="marquee" data-testid="marquee" x=r.x y=r.y width=r.w height=r.h />
-                })}
-            </g>
-        </svg>
+            </svg>
+        </div>
     }
 }
