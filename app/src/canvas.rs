@@ -70,6 +70,9 @@ pub fn Canvas() -> impl IntoView {
     let origin = StoredValue::new((0.0f64, 0.0f64));
     // Space held: any drag pans, as in most design tools.
     let space = RwSignal::new(false);
+    // While the view pans, each layer is moved by the compositor as a whole
+    // (CSS will-change), not redrawn at every step.
+    let panning = RwSignal::new(false);
 
     let measure = move || -> Option<(f64, f64, f64, f64)> {
         let svg = svg_ref.get_untracked()?;
@@ -100,6 +103,7 @@ pub fn Canvas() -> impl IntoView {
         let selection = editor.selection.get_untracked();
         let view = editor.viewport.get_untracked();
         let (next, effects) = editor.design.with_untracked(|d| step(&state, input, d, &selection, view));
+        panning.set(matches!(next, Gesture::Panning { .. }));
         gesture.set_value(next);
         for effect in effects {
             match effect {
@@ -257,6 +261,7 @@ pub fn Canvas() -> impl IntoView {
         <div
             class="canvas"
             class:space-pan=move || space.get()
+            class:panning=move || panning.get()
             // What-if mode: a click fails what it lands on.
             class:failing=move || resilience.armed.get()
             // Zoomed far out, text is too small to read and costs the most to draw: leave it out.
