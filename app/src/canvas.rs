@@ -103,7 +103,10 @@ pub fn Canvas() -> impl IntoView {
         let selection = editor.selection.get_untracked();
         let view = editor.viewport.get_untracked();
         let (next, effects) = editor.design.with_untracked(|d| step(&state, input, d, &selection, view));
-        panning.set(matches!(next, Gesture::Panning { .. }));
+        let pans = matches!(next, Gesture::Panning { .. });
+        if panning.get_untracked() != pans {
+            panning.set(pans);
+        }
         gesture.set_value(next);
         for effect in effects {
             match effect {

@@ -20,8 +20,9 @@ use crate::worker::{answer_into, ask_into, start_on_page, Answer};
 const ON_PAGE_LIMIT: usize = 400;
 
 /// The resilience analysis shared by the panel, the canvas and the exports.
-/// The figures come from the analysis worker (see `crate::worker`), asked
-/// again whenever the design settles or the policy changes while the panel is open.
+/// The figures come from the analysis module (see `crate::worker`: on the
+/// page for a small design, else in the worker), asked again whenever the
+/// design settles or the policy changes while the panel is open.
 #[derive(Clone, Copy)]
 pub struct Resilience {
     /// A built-in policy tier key (`critical`, …).
