@@ -28,3 +28,10 @@ if [[ "${1:-}" == quick ]]; then
 else
   node tests/perf.mjs
 fi
+
+echo "== where a drag's time goes"
+if [[ "${1:-}" == quick ]]; then
+  node tests/trace-drag.mjs 1000
+else
+  node tests/trace-drag.mjs 5000
+fi

@@ -1,0 +1,92 @@
+// Where a drag's frames go: Chromium's own timeline (CDP Tracing, categories
+// devtools.timeline and cc) while one component is dragged in 60 pointer moves
+// on a synthetic design, summed per move. A report, not a test; BENCHMARKS.md
+// quotes it for the canvas layers.
+//
+//   node tests/trace-drag.mjs [components]      default 5000; needs dist/ built
+//
+// Main thread: FunctionCall (the app's script), UpdateLayoutTree (style),
+// Layout, PrePaint, Paint (recording the display list), Layerize (turning it
+// into composited layers). Raster threads: RasterTask (pixels of what changed).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, startSite } from './e2e/harness.mjs';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const n = Number(process.argv[2] ?? 5000);
+const MOVES = 60;
+const bin = join(ROOT, 'target/release/cloudwright');
+if (!existsSync(bin)) execFileSync('cargo', ['build', '-q', '--release', '-p', 'cloudwright-cli'], { cwd: ROOT, stdio: 'inherit' });
+const file = execFileSync(bin, ['synth', String(n), '--seed', '11'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+
+const site = await startSite();
+const browser = await launch();
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The design is the autosave the app restores at start, as in tests/perf.mjs.
+  await context.addInitScript((text) => {
+    if (!sessionStorage.getItem('trace-seeded')) {
+      localStorage.setItem('cloudwright.autosave.v1', text);
+      sessionStorage.setItem('trace-seeded', '1');
+    }
+  }, file);
+  const page = await context.newPage();
+  await page.goto(site.url + '/');
+  const expected = JSON.parse(file).components.length;
+  await page.waitForFunction((want) => document.querySelectorAll('g.node').length >= want, expected, { timeout: 120_000 });
+  await page.waitForLoadState('networkidle');
+  // The first component whose middle is on screen and not covered, as tests/perf.mjs picks it.
+  const area = await page.getByTestId('canvas').boundingBox();
+  const target = await page.evaluate((a) => {
+    for (const box of document.querySelectorAll('g.node .node-box')) {
+      const r = box.getBoundingClientRect();
+      const x = r.x + r.width / 2;
+      const y = r.y + r.height / 2;
+      if (x < a.x + 40 || y < a.y + 40 || x > a.x + a.width - 200 || y > a.y + a.height - 200) continue;
+      if (document.elementFromPoint(x, y)?.closest('g.node') === box.closest('g.node')) return { x, y };
+    }
+    return null;
+  }, area);
+  if (!target) throw new Error('no component can be dragged');
+
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,cc', transferMode: 'ReportEvents' });
+  await page.mouse.move(target.x, target.y);
+  await page.mouse.down();
+  for (let i = 1; i <= MOVES; i++) await page.mouse.move(target.x + (150 * i) / MOVES, target.y + (100 * i) / MOVES);
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  await cdp.send('Tracing.end');
+  await complete;
+
+  const threads = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
+  const wanted = {
+    CrRendererMain: ['FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize'],
+    raster: ['RasterTask'],
+  };
+  const sums = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    const thread = threads.get(`${e.pid}:${e.tid}`) ?? '';
+    const where = thread === 'CrRendererMain' ? 'CrRendererMain' : 'raster';
+    if (!wanted[where].includes(e.name)) continue;
+    const key = `${where === 'raster' ? 'raster threads' : 'main thread'} | ${e.name}`;
+    sums.set(key, (sums.get(key) ?? 0) + e.dur / 1000);
+  }
+  console.log(`Drag of one component, ${n} components, ${MOVES} moves: ms per move (${new Date().toISOString().slice(0, 10)})`);
+  console.log('');
+  console.log('| where | event | ms per move |');
+  console.log('|---|---|---:|');
+  for (const [key, total] of [...sums.entries()].sort((a, b) => b[1] - a[1])) {
+    const [where, name] = key.split(' | ');
+    console.log(`| ${where} | ${name} | ${(total / MOVES).toFixed(1)} |`);
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await site.close();
+}
