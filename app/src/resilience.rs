@@ -55,13 +55,14 @@ impl Resilience {
         // (a few milliseconds), so its figures are in the frame that shows the
         // edit; a larger one goes to the worker, which assesses while the
         // main thread redraws the canvas and re-prices the design.
+        let small = move || editor.design.with_untracked(|d| d.components.len()) <= ON_PAGE_LIMIT;
         let assess = move |design: String| {
             let request = Request::Assess { design, policy: r.policy.get() };
             let pick = |a| match a {
                 Response::Resilience(d) => Some(d),
                 _ => None,
             };
-            if editor.design.with_untracked(|d| d.components.len()) <= ON_PAGE_LIMIT {
+            if small() {
                 answer_into(request, turns.0, r.digest, pick);
             } else {
                 ask_into(request, turns.0, r.digest, pick);
@@ -80,7 +81,8 @@ impl Resilience {
             if r.shown.get() {
                 start_on_page(move || {
                     for _ in 0..3 {
-                        if r.shown.get_untracked() {
+                        // A larger design goes to the worker: nothing to warm up here.
+                        if r.shown.get_untracked() && small() {
                             assess(file.get_untracked());
                         }
                     }
