@@ -19,20 +19,11 @@
 //             (design sent to the analysis module, assessed, answer drawn);
 //             median and max, and in how many edits the figures changed before
 //             the first animation frame after the edit, i.e. that frame shows them
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { launch, startSite } from './e2e/harness.mjs';
-
-const ROOT = new URL('../', import.meta.url).pathname;
+import { draggableComponent, seedAutosave, synthDesign } from './bench-common.mjs';
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [200, 1000, 5000];
 
-function cli(...args) {
-  const bin = join(ROOT, 'target/release/cloudwright');
-  if (!existsSync(bin)) execFileSync('cargo', ['build', '-q', '--release', '-p', 'cloudwright-cli'], { cwd: ROOT, stdio: 'inherit' });
-  return execFileSync(bin, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
-}
 
 function stats(gaps) {
   if (!gaps.length) return { n: 0, p50: NaN, p95: NaN, max: NaN };
@@ -89,16 +80,10 @@ async function gesture(page, x, y, dx, dy, steps) {
 }
 
 async function measure(browser, url, n) {
-  const file = cli('synth', String(n), '--seed', '11');
+  const file = synthDesign(n);
   const expected = JSON.parse(file).components.length;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // The design is the autosave the app restores at start, as after a reload.
-  await context.addInitScript((text) => {
-    if (!sessionStorage.getItem('perf-seeded')) {
-      localStorage.setItem('cloudwright.autosave.v1', text);
-      sessionStorage.setItem('perf-seeded', '1');
-    }
-  }, file);
+  await seedAutosave(context, file);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -118,16 +103,7 @@ async function measure(browser, url, n) {
 
   // Drag the first component whose middle is on screen and not covered.
   const area = await page.getByTestId('canvas').boundingBox();
-  const target = await page.evaluate((a) => {
-    for (const box of document.querySelectorAll('g.node .node-box')) {
-      const r = box.getBoundingClientRect();
-      const x = r.x + r.width / 2;
-      const y = r.y + r.height / 2;
-      if (x < a.x + 40 || y < a.y + 40 || x > a.x + a.width - 200 || y > a.y + a.height - 200) continue;
-      if (document.elementFromPoint(x, y)?.closest('g.node') === box.closest('g.node')) return { x, y };
-    }
-    return null;
-  }, area);
+  const target = await draggableComponent(page);
   const drag = target ? await gesture(page, target.x, target.y, 150, 100, 60) : { ...stats([]), work: stats([]) };
   await page.keyboard.press('Escape');
 

@@ -8,46 +8,24 @@
 // Main thread: FunctionCall (the app's script), UpdateLayoutTree (style),
 // Layout, PrePaint, Paint (recording the display list), Layerize (turning it
 // into composited layers). Raster threads: RasterTask (pixels of what changed).
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { launch, startSite } from './e2e/harness.mjs';
+import { draggableComponent, seedAutosave, synthDesign } from './bench-common.mjs';
 
-const ROOT = new URL('../', import.meta.url).pathname;
 const n = Number(process.argv[2] ?? 5000);
 const MOVES = 60;
-const bin = join(ROOT, 'target/release/cloudwright');
-if (!existsSync(bin)) execFileSync('cargo', ['build', '-q', '--release', '-p', 'cloudwright-cli'], { cwd: ROOT, stdio: 'inherit' });
-const file = execFileSync(bin, ['synth', String(n), '--seed', '11'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const file = synthDesign(n);
 
 const site = await startSite();
 const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // The design is the autosave the app restores at start, as in tests/perf.mjs.
-  await context.addInitScript((text) => {
-    if (!sessionStorage.getItem('trace-seeded')) {
-      localStorage.setItem('cloudwright.autosave.v1', text);
-      sessionStorage.setItem('trace-seeded', '1');
-    }
-  }, file);
+  await seedAutosave(context, file);
   const page = await context.newPage();
   await page.goto(site.url + '/');
   const expected = JSON.parse(file).components.length;
   await page.waitForFunction((want) => document.querySelectorAll('g.node').length >= want, expected, { timeout: 120_000 });
   await page.waitForLoadState('networkidle');
-  // The first component whose middle is on screen and not covered, as tests/perf.mjs picks it.
-  const area = await page.getByTestId('canvas').boundingBox();
-  const target = await page.evaluate((a) => {
-    for (const box of document.querySelectorAll('g.node .node-box')) {
-      const r = box.getBoundingClientRect();
-      const x = r.x + r.width / 2;
-      const y = r.y + r.height / 2;
-      if (x < a.x + 40 || y < a.y + 40 || x > a.x + a.width - 200 || y > a.y + a.height - 200) continue;
-      if (document.elementFromPoint(x, y)?.closest('g.node') === box.closest('g.node')) return { x, y };
-    }
-    return null;
-  }, area);
+  const target = await draggableComponent(page);
   if (!target) throw new Error('no component can be dragged');
 
   const cdp = await context.newCDPSession(page);
