@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use cloudwright_core::cost::{estimate, format_usd as money, CostReport, PriceBook};
+use cloudwright_core::exports::shorten;
 use cloudwright_core::format::REPAIRED;
 use cloudwright_core::limits::MAX_FILE_BYTES;
 use cloudwright_core::migration::{
@@ -572,14 +573,6 @@ fn unit_price(v: f64) -> String {
     let s = s.trim_end_matches('0');
     let s = if s.ends_with('.') { format!("{s}00") } else { s.to_owned() };
     format!("${s}")
-}
-
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        format!("{}…", s.chars().take(max - 1).collect::<String>())
-    }
 }
 
 fn cost_table(d: &Design, r: &CostReport) -> String {

@@ -98,6 +98,18 @@ pub fn write(format: Format, design: &Design, catalog: &Catalog, policy: &crate:
     }
 }
 
+/// `s` cut to at most `max` characters, the last of them `…` when it is cut
+/// (labels in drawings and tables).
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
 /// Text for XML and HTML: `& < > " '` escaped, control characters dropped.
 pub fn xml_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

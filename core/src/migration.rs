@@ -966,13 +966,7 @@ pub fn gantt_svg(p: &MigrationPlan) -> String {
         row += 1;
         at
     };
-    let short = |name: &str, max: usize| {
-        if name.chars().count() <= max {
-            name.to_owned()
-        } else {
-            format!("{}…", name.chars().take(max - 1).collect::<String>())
-        }
-    };
+    let short = crate::exports::shorten;
     let task_row = |s: &mut String, t: &TaskPlan, y: f64| {
         let _ = writeln!(
             s,

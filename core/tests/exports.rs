@@ -172,3 +172,11 @@ fn excalidraw_keeps_hostile_labels_as_plain_text() {
     assert!(texts.iter().any(|t| t.starts_with("<script>alert(1)</script>")), "kept as text, not dropped");
     assert!(texts.iter().all(|t| !t.chars().any(|c| c.is_control() && c != '\n')));
 }
+
+#[test]
+fn shorten_cuts_by_characters_and_marks_the_cut() {
+    use cloudwright_core::exports::shorten;
+    assert_eq!(shorten("Orders", 6), "Orders");
+    assert_eq!(shorten("Orders API", 6), "Order…");
+    assert_eq!(shorten("Zürich → Köln", 8), "Zürich …");
+}

@@ -1,5 +1,6 @@
 //! One component on the canvas: a labelled box with its category colour and glyph.
 
+use cloudwright_core::exports::shorten;
 use cloudwright_core::{Catalog, ComponentId, ComponentKind, ItemRef, COMPONENT_SIZE};
 use leptos::prelude::*;
 
@@ -17,16 +18,6 @@ const BAND_PATH: &str = "M8,0 H40 V60 H8 A8,8 0 0 1 0,52 V8 A8,8 0 0 1 8,0 Z";
 /// Side of the AWS icon in the band, and its left edge.
 const ICON: f64 = 28.0;
 const ICON_AT: f64 = 5.0;
-
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        let mut out: String = s.chars().take(max - 1).collect();
-        out.push('…');
-        out
-    }
-}
 
 /// How a kind is drawn: its name, category colour, and icon or glyph.
 #[derive(Clone, Debug, PartialEq)]
