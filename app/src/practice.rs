@@ -396,7 +396,7 @@ fn Migration(estate: String) -> impl IntoView {
     let open = RwSignal::new(false);
     let capacity = RwSignal::new(None::<u32>);
     let weeks = RwSignal::new(None::<f64>);
-    let plan = RwSignal::new(None::<Result<PlanDigest, String>>);
+    let plan: RwSignal<Answer<PlanDigest>> = RwSignal::new(None);
     let turn = StoredValue::new(0u32);
     Effect::new(move |_| {
         if open.get() {

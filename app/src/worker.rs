@@ -70,13 +70,13 @@ pub fn answer_into<T: Send + Sync + 'static>(
     into: RwSignal<Answer<T>>,
     pick: impl FnOnce(Response) -> Option<T> + 'static,
 ) {
-    match answer_now(&request) {
-        Some(response) => {
+    match answer_now(request) {
+        Ok(response) => {
             // A worker answer still on its way is older than this one.
             turn.update_value(|t| *t = t.wrapping_add(1));
             into.set(Some(settle(response, pick)));
         }
-        None => ask_into(request, turn, into, pick),
+        Err(request) => ask_into(*request, turn, into, pick),
     }
 }
 
@@ -226,22 +226,28 @@ pub fn start_on_page(then: impl FnOnce() + 'static) {
     }
 }
 
-/// Answers on the page, in this task, when the module runs here; `None`
-/// otherwise (then [`ask`] the worker). Should the module break, it is
+/// Answers on the page, in this task, when the module runs here; otherwise
+/// gives the question back (for [`ask`]). Should the module break, it is
 /// dropped and the worker answers from then on.
-pub fn answer_now(request: &Request) -> Option<Response> {
-    let answer = ON_PAGE.with(|p| match &*p.borrow() {
+pub fn answer_now(request: Request) -> Result<Response, Box<Request>> {
+    let Some(answer) = ON_PAGE.with(|p| match &*p.borrow() {
         OnPage::Running(f) => Some(f.clone()),
         _ => None,
-    })?;
-    let text = serde_json::to_string(&Envelope { id: 0, request: request.clone() }).ok()?;
+    }) else {
+        return Err(Box::new(request));
+    };
+    let envelope = Envelope { id: 0, request };
+    let Ok(text) = serde_json::to_string(&envelope) else { return Err(Box::new(envelope.request)) };
     let reply = answer
         .call1(&JsValue::UNDEFINED, &JsValue::from_str(&text))
         .ok()
         .and_then(|r| r.as_string())
         .and_then(|r| serde_json::from_str::<Reply>(&r).ok());
-    if reply.is_none() {
-        ON_PAGE.with(|p| *p.borrow_mut() = OnPage::Failed);
+    match reply {
+        Some(reply) => Ok(reply.response),
+        None => {
+            ON_PAGE.with(|p| *p.borrow_mut() = OnPage::Failed);
+            Err(Box::new(envelope.request))
+        }
     }
-    reply.map(|r| r.response)
 }

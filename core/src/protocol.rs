@@ -307,10 +307,11 @@ pub fn answer(request: Request) -> Response {
                 .collect(),
         )),
         Request::Scenario { key } => scenario_of(&key).map(|s| {
+            let reference = s.reference();
             Response::Scenario(Box::new(ScenarioBrief {
                 scenario: s.clone(),
-                reference: format::export(&s.reference()),
-                reference_svg: exports::svg(&s.reference(), Catalog::builtin()),
+                reference: format::export(&reference),
+                reference_svg: exports::svg(&reference, Catalog::builtin()),
             }))
         }),
         Request::Grade { design, key, requirements } => design_of(&design).and_then(|d| {
