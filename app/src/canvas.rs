@@ -80,7 +80,10 @@ pub fn Canvas() -> impl IntoView {
         Some((r.left(), r.top(), r.width(), r.height()))
     };
 
-    // Fit the design into the canvas once it is on the page.
+    // Fit the design into the canvas once it is on the page. The design is
+    // drawn after that: measuring lays the page out, and with the design
+    // already in it that layout (thousands of shapes) would be done twice.
+    let measured = RwSignal::new(false);
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
@@ -89,6 +92,7 @@ pub fn Canvas() -> impl IntoView {
         let Some((_, _, w, h)) = measure() else { return false };
         editor.canvas_size.set((w, h));
         editor.fit();
+        measured.set(true);
         true
     });
     let resize = window_event_listener(ev::resize, move |_| {
@@ -293,12 +297,12 @@ pub fn Canvas() -> impl IntoView {
                 <g data-testid="design-layer" transform=transform>
                     <rect class="grid" x="-100000" y="-100000" width="200000" height="200000" fill="url(#grid)" />
                     <g class="frames">
-                        <For each=move || editor.container_ids.get() key=|id| id.clone() let:id>
+                        <For each=move || if measured.get() { editor.container_ids.get() } else { Vec::new() } key=|id| id.clone() let:id>
                             <Frame id />
                         </For>
                     </g>
                     <g class="links">
-                        <For each=move || editor.link_ids.get() key=|id| id.clone() let:id>
+                        <For each=move || if measured.get() { editor.link_ids.get() } else { Vec::new() } key=|id| id.clone() let:id>
                             <LinkView id />
                         </For>
                     </g>
@@ -307,7 +311,7 @@ pub fn Canvas() -> impl IntoView {
             <svg class="canvas-layer canvas-nodes">
                 <g transform=transform>
                     <g class="nodes">
-                        <For each=move || editor.component_keys.get() key=|k| k.clone() let((id, kind))>
+                        <For each=move || if measured.get() { editor.component_keys.get() } else { Vec::new() } key=|k| k.clone() let((id, kind))>
                             <Node id kind />
                         </For>
                     </g>

@@ -11,6 +11,8 @@ test('the built site loads the default design with no console errors', async () 
   assert.deepEqual(await canvas.nodeIds(), ['c1', 'c2', 'c3', 'c4']);
   assert.equal(await page.getByTestId('node-label-c4').textContent(), 'Orders DB');
   assert.equal(await page.locator('g.link').count(), 3);
+  // A link is captioned with its protocol and port (the core's link fields).
+  assert.deepEqual(await page.locator('.link-caption').allTextContents(), ['HTTPS :443', 'HTTP :8080', 'PostgreSQL :5432']);
   assert.equal(await page.locator('g.frame').count(), 5);
   assert.match(await page.getByTestId('counts').textContent(), /4 components · 3 links · 5 containers/);
   assert.match(await page.getByTestId('findings').textContent(), /0 errors/);

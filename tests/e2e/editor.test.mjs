@@ -225,6 +225,8 @@ test('labels and names with HTML or script are shown as text, never run', async 
   await page.getByTestId('design-name-input').fill(hostile);
   await page.getByTestId('design-name-input').press('Enter');
   assert.equal(await page.getByTestId('node-label-c3').textContent(), hostile.slice(0, 15) + '…');
+  // The box's tooltip holds the whole label, as text.
+  assert.ok((await page.locator('[data-testid="node-c3"] > title').textContent()).startsWith(hostile + ': '));
   assert.equal(await page.getByTestId('design-name').textContent(), hostile);
   assert.equal(await page.locator('img[src="x"]').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), false);

@@ -29,33 +29,46 @@ pub fn LinkView(
         let id = id.clone();
         Memo::new(move |_| geometry(editor, &id))
     };
-    let g = move |f: fn(&Geometry) -> f64| geometry.with(|g| g.as_ref().map_or(0.0, f));
     let selected = {
         let item = ItemRef::Link(id.clone());
         Memo::new(move |_| editor.is_selected(&item))
     };
+    // One attribute per change where there could be several: a drag moves
+    // the links of what it moves, and a design opens with hundreds of them.
+    let class = move || {
+        let mut class = String::from("link");
+        geometry.with(|g| {
+            if let Some(g) = g {
+                if g.dashed {
+                    class.push_str(" async");
+                }
+                if g.hidden {
+                    class.push_str(" hidden");
+                }
+            }
+        });
+        if selected.get() {
+            class.push_str(" selected");
+        }
+        class
+    };
+    let path = move || {
+        geometry.with(|g| g.as_ref().map_or_else(String::new, |g| format!("M{} {} L{} {}", g.x1, g.y1, g.x2, g.y2)))
+    };
+    // Most links have no caption: those draw no text at all.
+    let caption = move || {
+        geometry.with(|g| {
+            let g = g.as_ref().filter(|g| !g.caption.is_empty())?;
+            let (x, y) = ((g.x1 + g.x2) / 2.0, (g.y1 + g.y2) / 2.0 - 6.0);
+            let text = g.caption.clone();
+            Some(view! { <text class="link-caption" x=x y=y>{text}</text> })
+        })
+    };
     view! {
-        <g
-            class="link"
-            class:async=move || geometry.with(|g| g.as_ref().is_some_and(|g| g.dashed))
-            class:selected=move || selected.get()
-            class:hidden=move || geometry.with(|g| g.as_ref().is_some_and(|g| g.hidden))
-            data-testid=format!("link-{id}")
-            data-hit=format!("l:{id}")
-        >
+        <g class=class data-testid=format!("link-{id}") data-hit=format!("l:{id}")>
             // A press near the line (not only on it) selects it too: see `gesture::link_near`.
-            <line
-                class="link-line"
-                data-testid=format!("link-line-{id}")
-                x1=move || g(|g| g.x1)
-                y1=move || g(|g| g.y1)
-                x2=move || g(|g| g.x2)
-                y2=move || g(|g| g.y2)
-                marker-end="url(#arrow)"
-            />
-            <text class="link-caption" x=move || (g(|g| g.x1) + g(|g| g.x2)) / 2.0 y=move || (g(|g| g.y1) + g(|g| g.y2)) / 2.0 - 6.0>
-                {move || geometry.with(|g| g.as_ref().map(|g| g.caption.clone()).unwrap_or_default())}
-            </text>
+            <path class="link-line" data-testid=format!("link-line-{id}") d=path marker-end="url(#arrow)" />
+            {caption}
         </g>
     }
 }

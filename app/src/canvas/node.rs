@@ -1,6 +1,6 @@
 //! One component on the canvas: a labelled box with its category colour and glyph.
 
-use cloudwright_core::exports::shorten;
+use cloudwright_core::exports::{shorten, xml_text};
 use cloudwright_core::{Catalog, ComponentId, ComponentKind, ItemRef, COMPONENT_SIZE};
 use leptos::prelude::*;
 
@@ -69,21 +69,15 @@ pub fn Node(
         component
             .with(|c| c.as_ref().map_or_else(String::new, |c| format!("translate({} {})", c.position.x, c.position.y)))
     };
-    let (w, h) = (COMPONENT_SIZE.w, COMPONENT_SIZE.h);
+    let id_text = id.to_string();
     let hidden = {
         let id = id.clone();
         move || editor.is_hidden(&id)
     };
-    let kind_name = looks.name.clone();
-    let emblem = match looks.icon {
-        Some(href) => view! {
-            <rect class="node-icon-back" x=ICON_AT - 1.0 y=h / 2.0 - ICON / 2.0 - 1.0 width=ICON + 2.0 height=ICON + 2.0 rx="4" />
-            <image class="node-icon" href=href x=ICON_AT y=h / 2.0 - ICON / 2.0 width=ICON height=ICON />
-        }
-        .into_any(),
-        None => view! { <text class="node-glyph" x=BAND / 2.0 y=h / 2.0 + 4.0>{looks.glyph}</text> }.into_any(),
-    };
-
+    // The box's inside is one piece of markup: the parser builds its nine
+    // elements faster than nine element-by-element calls from wasm, and only
+    // the label (rare) redraws it; a move changes the group's transform.
+    let inside = move || inside(&id_text, &looks, &label.get());
     view! {
         <g
             class="node"
@@ -93,19 +87,55 @@ pub fn Node(
             data-hit=format!("c:{id}")
             data-parent=move || parent.get()
             transform=transform
-        >
-            <title>{move || format!("{}: {kind_name}", label.get())}</title>
-            <rect class="node-box" data-testid=format!("node-box-{id}") width=w height=h rx="8" />
-            // The coloured band: rounded on the left like the box, square on the right.
-            <path class="node-band" d=BAND_PATH fill=looks.color />
-            {emblem}
-            <text class="node-label" data-testid=format!("node-label-{id}") x=BAND + 9.0 y="26">
-                {move || shorten(&label.get(), LABEL_CHARS)}
-            </text>
-            <text class="node-kind" x=BAND + 9.0 y="44">{shorten(&looks.name, KIND_CHARS)}</text>
-            <circle class="node-handle" data-testid=format!("handle-{id}") data-hit=format!("h:{id}") cx=w cy=h / 2.0 r="6">
-                <title>"Drag to another component to connect"</title>
-            </circle>
-        </g>
+            inner_html=inside
+        />
     }
+}
+
+/// The markup inside a component's group: tooltip, box, band, icon or glyph,
+/// label, kind name and link handle. Every text from the design is escaped.
+fn inside(id: &str, looks: &Looks, label: &str) -> String {
+    let (w, h) = (COMPONENT_SIZE.w, COMPONENT_SIZE.h);
+    let name = xml_text(&looks.name);
+    let id = xml_text(id);
+    let emblem = match &looks.icon {
+        Some(href) => format!(
+            r#"<rect class="node-icon-back" x="{}" y="{}" width="{}" height="{}" rx="4"/><image class="node-icon" href="{}" x="{ICON_AT}" y="{}" width="{ICON}" height="{ICON}"/>"#,
+            ICON_AT - 1.0,
+            h / 2.0 - ICON / 2.0 - 1.0,
+            ICON + 2.0,
+            ICON + 2.0,
+            xml_text(href),
+            h / 2.0 - ICON / 2.0,
+        ),
+        None => format!(
+            r#"<text class="node-glyph" x="{}" y="{}">{}</text>"#,
+            BAND / 2.0,
+            h / 2.0 + 4.0,
+            xml_text(&looks.glyph)
+        ),
+    };
+    format!(
+        concat!(
+            r#"<title>{label}: {name}</title>"#,
+            r#"<rect class="node-box" data-testid="node-box-{id}" width="{w}" height="{h}" rx="8"/>"#,
+            r#"<path class="node-band" d="{band}" fill="{color}"/>"#,
+            "{emblem}",
+            r#"<text class="node-label" data-testid="node-label-{id}" x="{tx}" y="26">{short}</text>"#,
+            r#"<text class="node-kind" x="{tx}" y="44">{kind}</text>"#,
+            r#"<circle class="node-handle" data-testid="handle-{id}" data-hit="h:{id}" cx="{w}" cy="{cy}" r="6"><title>Drag to another component to connect</title></circle>"#,
+        ),
+        label = xml_text(label),
+        name = name,
+        id = id,
+        w = w,
+        h = h,
+        band = BAND_PATH,
+        color = xml_text(&looks.color),
+        emblem = emblem,
+        tx = BAND + 9.0,
+        short = xml_text(&shorten(label, LABEL_CHARS)),
+        kind = xml_text(&shorten(&looks.name, KIND_CHARS)),
+        cy = h / 2.0,
+    )
 }
