@@ -7,9 +7,12 @@ mod link;
 mod node;
 pub mod viewport;
 
-use cloudwright_core::{ComponentId, ContainerId, LinkId};
+use std::collections::HashMap;
+
+use cloudwright_core::{ComponentId, ContainerId, ItemRef, LinkId};
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::editor::use_editor;
@@ -52,6 +55,8 @@ fn hit_at(x: f64, y: f64) -> Hit {
 /// Below this zoom a component's text would be under 5 px high: the canvas
 /// draws boxes and lines only (each box's name still shows on hover).
 const FAR_ZOOM: f64 = 0.35;
+/// Up to this many items moved at once, each gets a compositing layer of its own for the drag.
+const FEW: usize = 32;
 /// How near a link a press must be to select it, in screen pixels.
 const LINK_TOLERANCE: f64 = 6.0;
 
@@ -66,17 +71,28 @@ pub fn Canvas() -> impl IntoView {
     let marquee = RwSignal::new(None::<cloudwright_core::Rect>);
     let preview = RwSignal::new(None::<(cloudwright_core::Point, cloudwright_core::Point)>);
     let guides = RwSignal::new(Vec::<(cloudwright_core::Point, cloudwright_core::Point)>::new());
-    // The canvas's page offset, read when a press starts (not on every move).
+    // The canvas's page offset, kept as the page's layout changes (see below).
     let origin = StoredValue::new((0.0f64, 0.0f64));
     // Space held: any drag pans, as in most design tools.
     let space = RwSignal::new(false);
     // While the view pans, each layer is moved by the compositor as a whole
     // (CSS will-change), not redrawn at every step.
     let panning = RwSignal::new(false);
+    // While a drag moves components, the links with an end among them are drawn
+    // on a layer of their own: each step then redraws those few lines, not the
+    // layer holding every link. Below, each of them is hidden by its own flag
+    // (the list of links stays as it is: taking some out and putting them back
+    // would make the list move every link after them).
+    let lifted = RwSignal::new(Vec::<LinkId>::new());
+    let lift_flags = LiftFlags(StoredValue::new(HashMap::new()));
+    // While a drag moves a few components, the selected boxes are composited
+    // apart (CSS will-change), so moving them redraws none of the others.
+    let moving_few = RwSignal::new(false);
 
     let measure = move || -> Option<(f64, f64, f64, f64)> {
         let svg = svg_ref.get_untracked()?;
         let r = svg.get_bounding_client_rect();
+        origin.set_value((r.left(), r.top()));
         Some((r.left(), r.top(), r.width(), r.height()))
     };
 
@@ -95,12 +111,29 @@ pub fn Canvas() -> impl IntoView {
         measured.set(true);
         true
     });
-    let resize = window_event_listener(ev::resize, move |_| {
-        if let Some((_, _, w, h)) = measure() {
-            editor.canvas_size.set((w, h));
-        }
+    // Measuring lays the page out first if anything changed: at a press, with
+    // thousands of shapes on the canvas, that took longer than a frame. So the
+    // canvas is measured when its box changes instead: a ResizeObserver calls
+    // back after the browser's own layout, when measuring costs nothing. (The
+    // canvas fills what the panels leave: whatever moves it also resizes it.)
+    Effect::new(move |_| {
+        let Some(div) = svg_ref.get() else { return };
+        let changed = Closure::<dyn FnMut()>::new(move || {
+            if let Some((_, _, w, h)) = measure() {
+                if editor.canvas_size.get_untracked() != (w, h) {
+                    editor.canvas_size.set((w, h));
+                }
+            }
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()) else { return };
+        observer.observe(&div);
+        let observing = StoredValue::new_local((observer, changed));
+        on_cleanup(move || observing.with_value(|(observer, _)| observer.disconnect()));
     });
-    on_cleanup(move || resize.remove());
+    let scrolled = window_event_listener(ev::scroll, move |_| {
+        measure();
+    });
+    on_cleanup(move || scrolled.remove());
 
     let run = move |input: Input| {
         let state = gesture.get_value();
@@ -110,6 +143,29 @@ pub fn Canvas() -> impl IntoView {
         let pans = matches!(next, Gesture::Panning { .. });
         if panning.get_untracked() != pans {
             panning.set(pans);
+        }
+        let was_moving = matches!(state, Gesture::DraggingItems { moved: true, .. });
+        match &next {
+            Gesture::DraggingItems { items, moved: true, .. } if !was_moving => {
+                let links = editor.design.with_untracked(|d| links_moved_by(d, items));
+                if !links.is_empty() {
+                    lift_flags.set(&links, true);
+                    lifted.set(links);
+                }
+                if items.len() <= FEW {
+                    moving_few.set(true);
+                }
+            }
+            Gesture::DraggingItems { moved: true, .. } => {}
+            _ if was_moving => {
+                if lifted.with_untracked(|l| !l.is_empty()) {
+                    lifted.update(|l| lift_flags.set(&std::mem::take(l), false));
+                }
+                if moving_few.get_untracked() {
+                    moving_few.set(false);
+                }
+            }
+            _ => {}
         }
         gesture.set_value(next);
         for effect in effects {
@@ -162,9 +218,6 @@ pub fn Canvas() -> impl IntoView {
             return;
         }
         ev.prevent_default();
-        if let Some((left, top, _, _)) = measure() {
-            origin.set_value((left, top));
-        }
         if let Some(svg) = svg_ref.get_untracked() {
             let _ = svg.set_pointer_capture(ev.pointer_id());
         }
@@ -193,7 +246,11 @@ pub fn Canvas() -> impl IntoView {
         }
     };
     let on_up = move |ev: web_sys::PointerEvent| {
-        let hit = hit_at(f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let hit = if gesture.with_value(Gesture::drops_on_target) {
+            hit_at(f64::from(ev.client_x()), f64::from(ev.client_y()))
+        } else {
+            Hit::Background
+        };
         run(Input::Up { hit });
     };
     let on_cancel = move |_: web_sys::PointerEvent| run(Input::Cancel);
@@ -206,7 +263,7 @@ pub fn Canvas() -> impl IntoView {
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
-        let Some((left, top, _, _)) = measure() else { return };
+        let (left, top) = origin.get_value();
         // Lines and pages arrive as small numbers; scale them to pixels.
         let scale = match ev.delta_mode() {
             1 => 16.0,
@@ -231,7 +288,7 @@ pub fn Canvas() -> impl IntoView {
             return;
         };
         ev.prevent_default();
-        let Some((left, top, _, _)) = measure() else { return };
+        let (left, top) = origin.get_value();
         let at =
             editor.viewport.get_untracked().to_design(f64::from(ev.client_x()) - left, f64::from(ev.client_y()) - top);
         editor.add_component(&kind, at);
@@ -269,6 +326,7 @@ pub fn Canvas() -> impl IntoView {
             class="canvas"
             class:space-pan=move || space.get()
             class:panning=move || panning.get()
+            class:moving-few=move || moving_few.get()
             // What-if mode: a click fails what it lands on.
             class:failing=move || resilience.armed.get()
             // Zoomed far out, text is too small to read and costs the most to draw: leave it out.
@@ -294,7 +352,7 @@ pub fn Canvas() -> impl IntoView {
                         <path d="M20,0 L0,0 L0,20" class="grid-line" />
                     </pattern>
                 </defs>
-                <g data-testid="design-layer" transform=transform>
+                <g class="layer-view" data-testid="design-layer" transform=transform>
                     <rect class="grid" x="-100000" y="-100000" width="200000" height="200000" fill="url(#grid)" />
                     <g class="frames">
                         <For each=move || if measured.get() { editor.container_ids.get() } else { Vec::new() } key=|id| id.clone() let:id>
@@ -303,13 +361,19 @@ pub fn Canvas() -> impl IntoView {
                     </g>
                     <g class="links">
                         <For each=move || if measured.get() { editor.link_ids.get() } else { Vec::new() } key=|id| id.clone() let:id>
-                            <LinkView id />
+                            <LinkView lifted=lift_flags.flag(&id) id />
                         </For>
                     </g>
                 </g>
             </svg>
+            <svg class="canvas-layer canvas-lifted">
+                <g class="layer-view" transform=transform>
+                    // Drawn anew when a drag starts and ends, not at each step.
+                    {move || lifted.get().into_iter().map(|id| view! { <LinkView id /> }).collect_view()}
+                </g>
+            </svg>
             <svg class="canvas-layer canvas-nodes">
-                <g transform=transform>
+                <g class="layer-view" transform=transform>
                     <g class="nodes">
                         <For each=move || if measured.get() { editor.component_keys.get() } else { Vec::new() } key=|k| k.clone() let((id, kind))>
                             <Node id kind />
@@ -319,11 +383,13 @@ pub fn Canvas() -> impl IntoView {
                 </g>
             </svg>
             <svg class="canvas-layer canvas-over">
-                <g transform=transform>
+                <g class="layer-view" transform=transform>
                     <crate::resilience::ResilienceOverlay />
-                    {move || guides.get().into_iter().map(|(a, b)| view! {
-                        <line class="guide" data-testid="guide" x1=a.x y1=a.y x2=b.x y2=b.y />
-                    }).collect_view()}
+                    // At most two guides (one vertical, one horizontal), drawn by two
+                    // lines that stay: a line added or removed would make the browser
+                    // redraw the whole layer, a line that moves only where it was and is.
+                    <Guide guides at=0 />
+                    <Guide guides at=1 />
                     {move || preview.get().map(|(a, b)| view! {
                         <line class="connect-preview" data-testid="connect-preview" x1=a.x y1=a.y x2=b.x y2=b.y marker-end="url(#arrow)" />
                     })}
@@ -333,5 +399,55 @@ pub fn Canvas() -> impl IntoView {
                 </g>
             </svg>
         </div>
+    }
+}
+
+/// One flag per link: whether a drag has lifted it to the layer above.
+#[derive(Clone, Copy, Debug)]
+struct LiftFlags(StoredValue<HashMap<LinkId, ArcRwSignal<bool>>>);
+
+impl LiftFlags {
+    fn flag(self, id: &LinkId) -> ArcRwSignal<bool> {
+        self.0
+            .try_update_value(|flags| flags.entry(id.clone()).or_insert_with(|| ArcRwSignal::new(false)).clone())
+            .unwrap_or_else(|| ArcRwSignal::new(false))
+    }
+
+    fn set(self, ids: &[LinkId], lifted: bool) {
+        for id in ids {
+            self.flag(id).set(lifted);
+        }
+    }
+}
+
+/// The links with an end among the components a drag moves.
+fn links_moved_by(design: &cloudwright_core::Design, items: &[(ItemRef, cloudwright_core::Point)]) -> Vec<LinkId> {
+    let moving: std::collections::HashSet<&ComponentId> = items
+        .iter()
+        .filter_map(|(item, _)| match item {
+            ItemRef::Component(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    design.links.iter().filter(|l| moving.contains(&l.from) || moving.contains(&l.to)).map(|l| l.id.clone()).collect()
+}
+
+/// Alignment guide number `at` of `guides`, hidden while there is none.
+#[component]
+fn Guide(guides: RwSignal<Vec<(cloudwright_core::Point, cloudwright_core::Point)>>, at: usize) -> impl IntoView {
+    let end = move |f: fn(&(cloudwright_core::Point, cloudwright_core::Point)) -> f64| {
+        guides.with(|g| g.get(at).map_or(0.0, f))
+    };
+    let shown = move || guides.with(|g| g.len() > at);
+    view! {
+        <line
+            class="guide"
+            class:hidden=move || !shown()
+            data-testid=move || shown().then_some("guide")
+            x1=move || end(|(a, _)| a.x)
+            y1=move || end(|(a, _)| a.y)
+            x2=move || end(|(_, b)| b.x)
+            y2=move || end(|(_, b)| b.y)
+        />
     }
 }

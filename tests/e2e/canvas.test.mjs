@@ -56,6 +56,40 @@ test('dragging a component moves it; Ctrl+Z puts it back; Ctrl+Shift+Z moves it 
   await context.close();
 });
 
+test('while a component is dragged its links follow it, drawn apart from the rest, and settle back when it lands or the drag is cancelled', async () => {
+  const { page, context, problems, canvas } = await app.ready();
+  // c3 (the app tier) has a link in (l2) and a link out (l3); l1 does not touch it.
+  // What the user sees: the drawn (not hidden) copies of a link, and the layers they are on.
+  const shown = (id) => `.link:not(.hidden) > [data-testid="link-line-${id}"]`;
+  const path = (id) => page.locator(shown(id)).getAttribute('d');
+  const layer = (id) => page.locator(shown(id)).evaluateAll((lines) => lines.map((e) => e.closest('svg').classList[1]));
+  const before = { l1: await path('l1'), l2: await path('l2'), l3: await path('l3') };
+  const at = await canvas.center('c3');
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x + 60, at.y + 90, { steps: 6 });
+  assert.deepEqual(await layer('l2'), ['canvas-lifted'], 'a moving link is drawn once, on the lifted layer');
+  assert.equal(await page.locator('.canvas-back .link.hidden').count(), 2, 'and hidden below meanwhile');
+  assert.deepEqual(await layer('l3'), ['canvas-lifted']);
+  assert.deepEqual(await layer('l1'), ['canvas-back'], 'a link that does not move stays where it is');
+  assert.notEqual(await path('l3'), before.l3, 'the link follows the component');
+  assert.equal(await path('l1'), before.l1);
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await layer('l3'), ['canvas-back'], 'a cancelled drag puts the links back');
+  assert.equal(await path('l3'), before.l3);
+
+  await page.mouse.up();
+  await canvas.drag('c3', 60, 90);
+  const after = await path('l3');
+  assert.notEqual(after, before.l3);
+  assert.deepEqual(await layer('l2'), ['canvas-back'], 'after the drop every link is back on its own layer');
+  assert.deepEqual(await layer('l3'), ['canvas-back']);
+  assert.equal(await page.locator('.canvas-lifted .link').count(), 0);
+  assert.equal(await page.locator('.canvas-back .link.hidden').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a drag whose pointer capture is lost (focus moved away mid-drag) is abandoned, not left open', async () => {
   const { page, context, problems, canvas } = await app.ready();
   await page.evaluate(() => {

@@ -64,6 +64,15 @@ pub enum Gesture {
     Resizing { id: ContainerId, press: Point, start: Rect, min: (f64, f64) },
 }
 
+impl Gesture {
+    /// Whether its end depends on what the pointer is released over (a link
+    /// being drawn or re-routed). Only then is that looked up: at thousands of
+    /// components the lookup lays the page out and hit-tests every shape.
+    pub fn drops_on_target(&self) -> bool {
+        matches!(self, Gesture::Connecting { .. } | Gesture::Rerouting { .. })
+    }
+}
+
 /// A pointer or keyboard event, already in canvas terms.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Input {
@@ -508,6 +517,35 @@ mod tests {
 
     fn c(id: &str) -> ItemRef {
         ItemRef::Component(id.into())
+    }
+
+    #[test]
+    fn only_drawing_or_rerouting_a_link_cares_what_the_pointer_is_released_over() {
+        let d = default_design();
+        let v = Viewport::default();
+        let presses = [
+            (Hit::Background, false),
+            (Hit::Background, true),
+            (Hit::Component("c3".into()), false),
+            (Hit::Container("g2".into()), false),
+            (Hit::Resize("g2".into()), false),
+            (Hit::Handle("c1".into()), false),
+            (Hit::LinkEnd("l1".into(), true), false),
+        ];
+        let mut targeted = 0;
+        for (hit, additive) in presses {
+            let (s, _) = step(&Gesture::Idle, Input::Down { hit, screen: (300.0, 300.0), additive }, &d, &[], v);
+            let (s, _) = step(&s, Input::Move { screen: (360.0, 340.0) }, &d, &[], v);
+            let on_component = step(&s, Input::Up { hit: Hit::Component("c4".into()) }, &d, &[], v);
+            let on_nothing = step(&s, Input::Up { hit: Hit::Background }, &d, &[], v);
+            if s.drops_on_target() {
+                targeted += 1;
+                assert_ne!(on_component, on_nothing, "{s:?} ends by what it lands on");
+            } else {
+                assert_eq!(on_component, on_nothing, "{s:?} must not depend on the drop target");
+            }
+        }
+        assert_eq!(targeted, 2, "drawing a link and re-routing one");
     }
 
     #[test]

@@ -23,6 +23,9 @@ struct Geometry {
 pub fn LinkView(
     /// The link to draw.
     id: LinkId,
+    /// Set while a drag draws this link on the layer above: it is hidden here meanwhile.
+    #[prop(optional)]
+    lifted: Option<ArcRwSignal<bool>>,
 ) -> impl IntoView {
     let editor = use_editor();
     let geometry = {
@@ -49,6 +52,9 @@ pub fn LinkView(
         });
         if selected.get() {
             class.push_str(" selected");
+        }
+        if lifted.as_ref().is_some_and(|l| l.get()) {
+            class.push_str(" hidden");
         }
         class
     };
