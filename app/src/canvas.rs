@@ -75,9 +75,12 @@ pub fn Canvas() -> impl IntoView {
     let origin = StoredValue::new((0.0f64, 0.0f64));
     // Space held: any drag pans, as in most design tools.
     let space = RwSignal::new(false);
-    // While the view pans, each layer is moved by the compositor as a whole
-    // (CSS will-change), not redrawn at every step.
+    // While the view pans, the layers keep the view the pan started from and
+    // the stack of them is shifted by CSS: the compositor moves it as a whole.
+    // A new view at each step made the browser re-layer every shape (45 ms a
+    // step at 5,000 components). The release draws the final view.
     let panning = RwSignal::new(false);
+    let pan_from = RwSignal::new(None::<Viewport>);
     // While a drag moves components, the links with an end among them are drawn
     // on a layer of their own: each step then redraws those few lines, not the
     // layer holding every link. Below, each of them is hidden by its own flag
@@ -142,6 +145,7 @@ pub fn Canvas() -> impl IntoView {
         let (next, effects) = editor.design.with_untracked(|d| step(&state, input, d, &selection, view));
         let pans = matches!(next, Gesture::Panning { .. });
         if panning.get_untracked() != pans {
+            pan_from.set(pans.then(|| editor.viewport.get_untracked()));
             panning.set(pans);
         }
         let was_moving = matches!(state, Gesture::DraggingItems { moved: true, .. });
@@ -273,6 +277,10 @@ pub fn Canvas() -> impl IntoView {
         let factor = (-ev.delta_y() * scale * 0.0015).exp();
         let (sx, sy) = (f64::from(ev.client_x()) - left, f64::from(ev.client_y()) - top);
         editor.viewport.update(|v| *v = v.zoomed_at(sx, sy, factor));
+        // A zoom in the middle of a pan: draw it, and shift from there.
+        if pan_from.get_untracked().is_some() {
+            pan_from.set(Some(editor.viewport.get_untracked()));
+        }
     };
     // Kinds dragged from the palette land where they are dropped.
     let on_dragover = move |ev: web_sys::DragEvent| {
@@ -320,7 +328,14 @@ pub fn Canvas() -> impl IntoView {
     // transform: moving a component is a transform (no repaint), but the links
     // it drags along, the guides and the marks are not. Apart, a drag repaints
     // the frames and links, and the small overlay, not thousands of boxes.
-    let transform = move || editor.viewport.with(Viewport::transform);
+    let transform = Memo::new(move |_| match pan_from.get() {
+        Some(from) => from.transform(),
+        None => editor.viewport.with(Viewport::transform),
+    });
+    let shift = move || {
+        let from = pan_from.get()?;
+        Some(editor.viewport.with(|v| format!("translate({:.1}px, {:.1}px)", v.x - from.x, v.y - from.y)))
+    };
     view! {
         <div
             class="canvas"
@@ -343,6 +358,7 @@ pub fn Canvas() -> impl IntoView {
             on:drop=on_drop
             on:contextmenu=|ev| ev.prevent_default()
         >
+            <div class="canvas-pan" style:transform=shift>
             <svg class="canvas-layer canvas-back">
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -352,7 +368,7 @@ pub fn Canvas() -> impl IntoView {
                         <path d="M20,0 L0,0 L0,20" class="grid-line" />
                     </pattern>
                 </defs>
-                <g class="layer-view" data-testid="design-layer" transform=transform>
+                <g data-testid="design-layer" transform=transform>
                     <rect class="grid" x="-100000" y="-100000" width="200000" height="200000" fill="url(#grid)" />
                     <g class="frames">
                         <For each=move || if measured.get() { editor.container_ids.get() } else { Vec::new() } key=|id| id.clone() let:id>
@@ -367,13 +383,13 @@ pub fn Canvas() -> impl IntoView {
                 </g>
             </svg>
             <svg class="canvas-layer canvas-lifted">
-                <g class="layer-view" transform=transform>
+                <g transform=transform>
                     // Drawn anew when a drag starts and ends, not at each step.
                     {move || lifted.get().into_iter().map(|id| view! { <LinkView id /> }).collect_view()}
                 </g>
             </svg>
             <svg class="canvas-layer canvas-nodes">
-                <g class="layer-view" transform=transform>
+                <g transform=transform>
                     <g class="nodes">
                         <For each=move || if measured.get() { editor.component_keys.get() } else { Vec::new() } key=|k| k.clone() let((id, kind))>
                             <Node id kind />
@@ -383,7 +399,7 @@ pub fn Canvas() -> impl IntoView {
                 </g>
             </svg>
             <svg class="canvas-layer canvas-over">
-                <g class="layer-view" transform=transform>
+                <g transform=transform>
                     <crate::resilience::ResilienceOverlay />
                     // At most two guides (one vertical, one horizontal), drawn by two
                     // lines that stay: a line added or removed would make the browser
@@ -398,6 +414,7 @@ pub fn Canvas() -> impl IntoView {
                     })}
                 </g>
             </svg>
+            </div>
         </div>
     }
 }

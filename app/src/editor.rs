@@ -485,7 +485,12 @@ impl Editor {
             Some(ids) if result.is_ok() => self.sync_components(&ids),
             _ => self.sync_parts(),
         }
-        self.history_changed.notify();
+        // Within a gesture (each step of a drag) the history shows nothing new
+        // until the commit, and what follows it (the settled analyses, the undo
+        // buttons) would only re-run to find it unchanged.
+        if !self.history.with_value(History::in_gesture) {
+            self.history_changed.notify();
+        }
         if let Err(e) = &result {
             self.notice.set(Some(format!("Not done: {e}")));
         }

@@ -188,9 +188,12 @@ test('the wheel zooms about the cursor and a background drag pans', async () => 
   await page.mouse.move(area.x + area.width - 20, area.y + area.height - 20);
   await page.mouse.down();
   await page.mouse.move(area.x + area.width - 120, area.y + area.height - 70, { steps: 5 });
+  const midway = await canvas.box('c1');
+  assert.ok(Math.abs(midway.x - c1.x + 100) < 1 && Math.abs(midway.y - c1.y + 50) < 1, 'the view follows the pointer while it pans');
   await page.mouse.up();
   const panned = await canvas.box('c1');
   assert.ok(Math.abs(panned.x - c1.x + 100) < 1 && Math.abs(panned.y - c1.y + 50) < 1, 'the whole view moved');
+  assert.equal(await page.locator('.canvas-pan').evaluate((e) => e.style.transform), '', 'and is drawn from the new view, not shifted');
   assert.equal(await page.getByTestId('undo').isDisabled(), true, 'panning is not an edit');
   assert.deepEqual(problems, []);
   await context.close();
