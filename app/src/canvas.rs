@@ -80,13 +80,14 @@ pub fn Canvas() -> impl IntoView {
     // A new view at each step made the browser re-layer every shape (45 ms a
     // step at 5,000 components). The release draws the final view.
     let panning = RwSignal::new(false);
-    let pan_from = RwSignal::new(None::<Viewport>);
+    let pan_from = RwSignal::new(Viewport::default());
     // While a drag moves components, the links with an end among them are drawn
     // on a layer of their own: each step then redraws those few lines, not the
     // layer holding every link. Below, each of them is hidden by its own flag
     // (the list of links stays as it is: taking some out and putting them back
     // would make the list move every link after them).
-    let lifted = RwSignal::new(Vec::<LinkId>::new());
+    let lifted = StoredValue::new(Vec::<LinkId>::new());
+    let lifted_changed = Trigger::new();
     let lift_flags = LiftFlags(StoredValue::new(HashMap::new()));
     // While a drag moves a few components, the selected boxes are composited
     // apart (CSS will-change), so moving them redraws none of the others.
@@ -118,7 +119,8 @@ pub fn Canvas() -> impl IntoView {
     // thousands of shapes on the canvas, that took longer than a frame. So the
     // canvas is measured when its box changes instead: a ResizeObserver calls
     // back after the browser's own layout, when measuring costs nothing. (The
-    // canvas fills what the panels leave: whatever moves it also resizes it.)
+    // canvas fills what the panels leave: whatever moves it also resizes it;
+    // and the page itself never scrolls, see style.css.)
     Effect::new(move |_| {
         let Some(div) = svg_ref.get() else { return };
         let changed = Closure::<dyn FnMut()>::new(move || {
@@ -130,13 +132,10 @@ pub fn Canvas() -> impl IntoView {
         });
         let Ok(observer) = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()) else { return };
         observer.observe(&div);
-        let observing = StoredValue::new_local((observer, changed));
-        on_cleanup(move || observing.with_value(|(observer, _)| observer.disconnect()));
+        // The canvas lasts as long as the page: so do the observer and its callback.
+        changed.forget();
+        std::mem::forget(observer);
     });
-    let scrolled = window_event_listener(ev::scroll, move |_| {
-        measure();
-    });
-    on_cleanup(move || scrolled.remove());
 
     let run = move |input: Input| {
         let state = gesture.get_value();
@@ -145,7 +144,9 @@ pub fn Canvas() -> impl IntoView {
         let (next, effects) = editor.design.with_untracked(|d| step(&state, input, d, &selection, view));
         let pans = matches!(next, Gesture::Panning { .. });
         if panning.get_untracked() != pans {
-            pan_from.set(pans.then(|| editor.viewport.get_untracked()));
+            if pans {
+                pan_from.set(editor.viewport.get_untracked());
+            }
             panning.set(pans);
         }
         let was_moving = matches!(state, Gesture::DraggingItems { moved: true, .. });
@@ -154,7 +155,8 @@ pub fn Canvas() -> impl IntoView {
                 let links = editor.design.with_untracked(|d| links_moved_by(d, items));
                 if !links.is_empty() {
                     lift_flags.set(&links, true);
-                    lifted.set(links);
+                    lifted.set_value(links);
+                    lifted_changed.notify();
                 }
                 if items.len() <= FEW {
                     moving_few.set(true);
@@ -162,8 +164,9 @@ pub fn Canvas() -> impl IntoView {
             }
             Gesture::DraggingItems { moved: true, .. } => {}
             _ if was_moving => {
-                if lifted.with_untracked(|l| !l.is_empty()) {
-                    lifted.update(|l| lift_flags.set(&std::mem::take(l), false));
+                if lifted.with_value(|l| !l.is_empty()) {
+                    lifted.update_value(|l| lift_flags.set(&std::mem::take(l), false));
+                    lifted_changed.notify();
                 }
                 if moving_few.get_untracked() {
                     moving_few.set(false);
@@ -278,8 +281,8 @@ pub fn Canvas() -> impl IntoView {
         let (sx, sy) = (f64::from(ev.client_x()) - left, f64::from(ev.client_y()) - top);
         editor.viewport.update(|v| *v = v.zoomed_at(sx, sy, factor));
         // A zoom in the middle of a pan: draw it, and shift from there.
-        if pan_from.get_untracked().is_some() {
-            pan_from.set(Some(editor.viewport.get_untracked()));
+        if panning.get_untracked() {
+            pan_from.set(editor.viewport.get_untracked());
         }
     };
     // Kinds dragged from the palette land where they are dropped.
@@ -328,12 +331,18 @@ pub fn Canvas() -> impl IntoView {
     // transform: moving a component is a transform (no repaint), but the links
     // it drags along, the guides and the marks are not. Apart, a drag repaints
     // the frames and links, and the small overlay, not thousands of boxes.
-    let transform = Memo::new(move |_| match pan_from.get() {
-        Some(from) => from.transform(),
-        None => editor.viewport.with(Viewport::transform),
+    let transform = Memo::new(move |_| {
+        if panning.get() {
+            pan_from.with(Viewport::transform)
+        } else {
+            editor.viewport.with(Viewport::transform)
+        }
     });
     let shift = move || {
-        let from = pan_from.get()?;
+        if !panning.get() {
+            return None;
+        }
+        let from = pan_from.get();
         Some(editor.viewport.with(|v| format!("translate({:.1}px, {:.1}px)", v.x - from.x, v.y - from.y)))
     };
     view! {
@@ -385,7 +394,10 @@ pub fn Canvas() -> impl IntoView {
             <svg class="canvas-layer canvas-lifted">
                 <g transform=transform>
                     // Drawn anew when a drag starts and ends, not at each step.
-                    {move || lifted.get().into_iter().map(|id| view! { <LinkView id /> }).collect_view()}
+                    {move || {
+                        lifted_changed.track();
+                        lifted.get_value().into_iter().map(|id| view! { <LinkView id /> }).collect_view()
+                    }}
                 </g>
             </svg>
             <svg class="canvas-layer canvas-nodes">
@@ -401,11 +413,15 @@ pub fn Canvas() -> impl IntoView {
             <svg class="canvas-layer canvas-over">
                 <g transform=transform>
                     <crate::resilience::ResilienceOverlay />
-                    // At most two guides (one vertical, one horizontal), drawn by two
-                    // lines that stay: a line added or removed would make the browser
-                    // redraw the whole layer, a line that moves only where it was and is.
-                    <Guide guides at=0 />
-                    <Guide guides at=1 />
+                    // The guides (at most one vertical and one horizontal) are one path
+                    // that stays, empty while there is none: a shape added or removed
+                    // makes the browser redraw the whole layer, a path that changes
+                    // only where it was and is.
+                    <path
+                        class="guide"
+                        data-testid=move || guides.with(|g| (!g.is_empty()).then_some("guide"))
+                        d=move || guides.with(|g| g.iter().map(|(a, b)| format!("M{} {} L{} {}", a.x, a.y, b.x, b.y)).collect::<String>())
+                    />
                     {move || preview.get().map(|(a, b)| view! {
                         <line class="connect-preview" data-testid="connect-preview" x1=a.x y1=a.y x2=b.x y2=b.y marker-end="url(#arrow)" />
                     })}
@@ -421,12 +437,14 @@ pub fn Canvas() -> impl IntoView {
 
 /// One flag per link: whether a drag has lifted it to the layer above.
 #[derive(Clone, Copy, Debug)]
-struct LiftFlags(StoredValue<HashMap<LinkId, ArcRwSignal<bool>>>);
+struct LiftFlags(StoredValue<HashMap<ItemRef, ArcRwSignal<bool>>>);
 
 impl LiftFlags {
     fn flag(self, id: &LinkId) -> ArcRwSignal<bool> {
         self.0
-            .try_update_value(|flags| flags.entry(id.clone()).or_insert_with(|| ArcRwSignal::new(false)).clone())
+            .try_update_value(|flags| {
+                flags.entry(ItemRef::Link(id.clone())).or_insert_with(|| ArcRwSignal::new(false)).clone()
+            })
             .unwrap_or_else(|| ArcRwSignal::new(false))
     }
 
@@ -447,24 +465,4 @@ fn links_moved_by(design: &cloudwright_core::Design, items: &[(ItemRef, cloudwri
         })
         .collect();
     design.links.iter().filter(|l| moving.contains(&l.from) || moving.contains(&l.to)).map(|l| l.id.clone()).collect()
-}
-
-/// Alignment guide number `at` of `guides`, hidden while there is none.
-#[component]
-fn Guide(guides: RwSignal<Vec<(cloudwright_core::Point, cloudwright_core::Point)>>, at: usize) -> impl IntoView {
-    let end = move |f: fn(&(cloudwright_core::Point, cloudwright_core::Point)) -> f64| {
-        guides.with(|g| g.get(at).map_or(0.0, f))
-    };
-    let shown = move || guides.with(|g| g.len() > at);
-    view! {
-        <line
-            class="guide"
-            class:hidden=move || !shown()
-            data-testid=move || shown().then_some("guide")
-            x1=move || end(|(a, _)| a.x)
-            y1=move || end(|(a, _)| a.y)
-            x2=move || end(|(_, b)| b.x)
-            y2=move || end(|(_, b)| b.y)
-        />
-    }
 }
