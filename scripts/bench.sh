@@ -29,9 +29,10 @@ else
   node tests/perf.mjs
 fi
 
-echo "== where a drag's time goes"
+echo "== where a drag's and a pan's time goes"
 if [[ "${1:-}" == quick ]]; then
   node tests/trace-drag.mjs 1000
 else
   node tests/trace-drag.mjs 5000
+  node tests/trace-drag.mjs 5000 --pan
 fi

@@ -3,7 +3,9 @@
 // on a synthetic design, summed per move. A report, not a test; BENCHMARKS.md
 // quotes it for the canvas layers.
 //
-//   node tests/trace-drag.mjs [components]      default 5000; needs dist/ built
+//   node tests/trace-drag.mjs [components] [--pan]   default 5000; needs dist/ built
+//
+// With --pan, the drag starts on an empty corner of the canvas: the view pans.
 //
 // Main thread: FunctionCall (the app's script), UpdateLayoutTree (style),
 // Layout, PrePaint, Paint (recording the display list), Layerize (turning it
@@ -11,7 +13,8 @@
 import { launch, startSite } from './e2e/harness.mjs';
 import { draggableComponent, seedAutosave, synthDesign } from './bench-common.mjs';
 
-const n = Number(process.argv[2] ?? 5000);
+const pan = process.argv.includes('--pan');
+const n = Number(process.argv.slice(2).find((a) => a !== '--pan') ?? 5000);
 const MOVES = 60;
 const file = synthDesign(n);
 
@@ -25,7 +28,8 @@ try {
   const expected = JSON.parse(file).components.length;
   await page.waitForFunction((want) => document.querySelectorAll('g.node').length >= want, expected, { timeout: 120_000 });
   await page.waitForLoadState('networkidle');
-  const target = await draggableComponent(page);
+  const area = await page.getByTestId('canvas').boundingBox();
+  const target = pan ? { x: area.x + 6, y: area.y + 6 } : await draggableComponent(page);
   if (!target) throw new Error('no component can be dragged');
 
   const cdp = await context.newCDPSession(page);
@@ -55,7 +59,8 @@ try {
     const key = `${where === 'raster' ? 'raster threads' : 'main thread'} | ${e.name}`;
     sums.set(key, (sums.get(key) ?? 0) + e.dur / 1000);
   }
-  console.log(`Drag of one component, ${n} components, ${MOVES} moves: ms per move (${new Date().toISOString().slice(0, 10)})`);
+  const what = pan ? 'Pan of the view' : 'Drag of one component';
+  console.log(`${what}, ${n} components, ${MOVES} moves: ms per move (${new Date().toISOString().slice(0, 10)})`);
   console.log('');
   console.log('| where | event | ms per move |');
   console.log('|---|---|---:|');

@@ -326,11 +326,12 @@ pub fn Canvas() -> impl IntoView {
         space_lost.remove();
     });
 
-    // Three stacked SVG layers with one viewport transform. The browser
+    // Four stacked SVG layers with one viewport transform. The browser
     // repaints a layer as a whole whenever anything in it changes other than a
     // transform: moving a component is a transform (no repaint), but the links
     // it drags along, the guides and the marks are not. Apart, a drag repaints
-    // the frames and links, and the small overlay, not thousands of boxes.
+    // the layer of the links it moves and the small overlay, not thousands of
+    // boxes and links.
     let transform = Memo::new(move |_| {
         if panning.get() {
             pan_from.with(Viewport::transform)
