@@ -332,15 +332,18 @@ pub fn Canvas() -> impl IntoView {
     // it drags along, the guides and the marks are not. Apart, a drag repaints
     // the layer of the links it moves and the small overlay, not thousands of
     // boxes and links.
+    // Shifting stands in for the view only while the zoom is the pan's own
+    // (a zoom from the keyboard mid-pan is drawn as it is).
+    let shifting = move || panning.get() && editor.viewport.with(|v| v.zoom == pan_from.with(|f| f.zoom));
     let transform = Memo::new(move |_| {
-        if panning.get() {
+        if shifting() {
             pan_from.with(Viewport::transform)
         } else {
             editor.viewport.with(Viewport::transform)
         }
     });
     let shift = move || {
-        if !panning.get() {
+        if !shifting() {
             return None;
         }
         let from = pan_from.get();
