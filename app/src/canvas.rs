@@ -372,68 +372,68 @@ pub fn Canvas() -> impl IntoView {
             on:contextmenu=|ev| ev.prevent_default()
         >
             <div class="canvas-pan" style:transform=shift>
-            <svg class="canvas-layer canvas-back">
-                <defs>
-                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
-                    </marker>
-                    <pattern id="grid" width="20" height="20" patternUnits="userSpaceOnUse">
-                        <path d="M20,0 L0,0 L0,20" class="grid-line" />
-                    </pattern>
-                </defs>
-                <g data-testid="design-layer" transform=transform>
-                    <rect class="grid" x="-100000" y="-100000" width="200000" height="200000" fill="url(#grid)" />
-                    <g class="frames">
-                        <For each=move || if measured.get() { editor.container_ids.get() } else { Vec::new() } key=|id| id.clone() let:id>
-                            <Frame id />
-                        </For>
+                <svg class="canvas-layer canvas-back">
+                    <defs>
+                        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                            <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
+                        </marker>
+                        <pattern id="grid" width="20" height="20" patternUnits="userSpaceOnUse">
+                            <path d="M20,0 L0,0 L0,20" class="grid-line" />
+                        </pattern>
+                    </defs>
+                    <g data-testid="design-layer" transform=transform>
+                        <rect class="grid" x="-100000" y="-100000" width="200000" height="200000" fill="url(#grid)" />
+                        <g class="frames">
+                            <For each=move || if measured.get() { editor.container_ids.get() } else { Vec::new() } key=|id| id.clone() let:id>
+                                <Frame id />
+                            </For>
+                        </g>
+                        <g class="links">
+                            <For each=move || if measured.get() { editor.link_ids.get() } else { Vec::new() } key=|id| id.clone() let:id>
+                                <LinkView lifted=lift_flags.flag(&id) id />
+                            </For>
+                        </g>
                     </g>
-                    <g class="links">
-                        <For each=move || if measured.get() { editor.link_ids.get() } else { Vec::new() } key=|id| id.clone() let:id>
-                            <LinkView lifted=lift_flags.flag(&id) id />
-                        </For>
+                </svg>
+                <svg class="canvas-layer canvas-lifted">
+                    <g transform=transform>
+                        // Drawn anew when a drag starts and ends, not at each step.
+                        {move || {
+                            lifted_changed.track();
+                            lifted.get_value().into_iter().map(|id| view! { <LinkView id /> }).collect_view()
+                        }}
                     </g>
-                </g>
-            </svg>
-            <svg class="canvas-layer canvas-lifted">
-                <g transform=transform>
-                    // Drawn anew when a drag starts and ends, not at each step.
-                    {move || {
-                        lifted_changed.track();
-                        lifted.get_value().into_iter().map(|id| view! { <LinkView id /> }).collect_view()
-                    }}
-                </g>
-            </svg>
-            <svg class="canvas-layer canvas-nodes">
-                <g transform=transform>
-                    <g class="nodes">
-                        <For each=move || if measured.get() { editor.component_keys.get() } else { Vec::new() } key=|k| k.clone() let((id, kind))>
-                            <Node id kind />
-                        </For>
+                </svg>
+                <svg class="canvas-layer canvas-nodes">
+                    <g transform=transform>
+                        <g class="nodes">
+                            <For each=move || if measured.get() { editor.component_keys.get() } else { Vec::new() } key=|k| k.clone() let((id, kind))>
+                                <Node id kind />
+                            </For>
+                        </g>
+                        <SelectedLinkEnds />
                     </g>
-                    <SelectedLinkEnds />
-                </g>
-            </svg>
-            <svg class="canvas-layer canvas-over">
-                <g transform=transform>
-                    <crate::resilience::ResilienceOverlay />
-                    // The guides (at most one vertical and one horizontal) are one path
-                    // that stays, empty while there is none: a shape added or removed
-                    // makes the browser redraw the whole layer, a path that changes
-                    // only where it was and is.
-                    <path
-                        class="guide"
-                        data-testid=move || guides.with(|g| (!g.is_empty()).then_some("guide"))
-                        d=move || guides.with(|g| g.iter().map(|(a, b)| format!("M{} {} L{} {}", a.x, a.y, b.x, b.y)).collect::<String>())
-                    />
-                    {move || preview.get().map(|(a, b)| view! {
-                        <line class="connect-preview" data-testid="connect-preview" x1=a.x y1=a.y x2=b.x y2=b.y marker-end="url(#arrow)" />
-                    })}
-                    {move || marquee.get().map(|r| view! {
-                        <rect class="marquee" data-testid="marquee" x=r.x y=r.y width=r.w height=r.h />
-                    })}
-                </g>
-            </svg>
+                </svg>
+                <svg class="canvas-layer canvas-over">
+                    <g transform=transform>
+                        <crate::resilience::ResilienceOverlay />
+                        // The guides (at most one vertical and one horizontal) are one path
+                        // that stays, empty while there is none: a shape added or removed
+                        // makes the browser redraw the whole layer, a path that changes
+                        // only where it was and is.
+                        <path
+                            class="guide"
+                            data-testid=move || guides.with(|g| (!g.is_empty()).then_some("guide"))
+                            d=move || guides.with(|g| g.iter().map(|(a, b)| format!("M{} {} L{} {}", a.x, a.y, b.x, b.y)).collect::<String>())
+                        />
+                        {move || preview.get().map(|(a, b)| view! {
+                            <line class="connect-preview" data-testid="connect-preview" x1=a.x y1=a.y x2=b.x y2=b.y marker-end="url(#arrow)" />
+                        })}
+                        {move || marquee.get().map(|r| view! {
+                            <rect class="marquee" data-testid="marquee" x=r.x y=r.y width=r.w height=r.h />
+                        })}
+                    </g>
+                </svg>
             </div>
         </div>
     }
