@@ -65,7 +65,7 @@ const LINK_TOLERANCE: f64 = 6.0;
 pub fn Canvas() -> impl IntoView {
     let editor = use_editor();
     let resilience = crate::resilience::use_resilience();
-    let svg_ref = NodeRef::<leptos::html::Div>::new();
+    let canvas_ref = NodeRef::<leptos::html::Div>::new();
     let gesture = StoredValue::new(Gesture::Idle);
     // Session state drawn over the design: the selection box and a link being drawn.
     let marquee = RwSignal::new(None::<cloudwright_core::Rect>);
@@ -94,8 +94,8 @@ pub fn Canvas() -> impl IntoView {
     let moving_few = RwSignal::new(false);
 
     let measure = move || -> Option<(f64, f64, f64, f64)> {
-        let svg = svg_ref.get_untracked()?;
-        let r = svg.get_bounding_client_rect();
+        let canvas = canvas_ref.get_untracked()?;
+        let r = canvas.get_bounding_client_rect();
         origin.set_value((r.left(), r.top()));
         Some((r.left(), r.top(), r.width(), r.height()))
     };
@@ -108,7 +108,7 @@ pub fn Canvas() -> impl IntoView {
         if done == Some(true) {
             return true;
         }
-        let Some(_) = svg_ref.get() else { return false };
+        let Some(_) = canvas_ref.get() else { return false };
         let Some((_, _, w, h)) = measure() else { return false };
         editor.canvas_size.set((w, h));
         editor.fit();
@@ -122,7 +122,7 @@ pub fn Canvas() -> impl IntoView {
     // canvas fills what the panels leave: whatever moves it also resizes it;
     // and the page itself never scrolls, see style.css.)
     Effect::new(move |_| {
-        let Some(div) = svg_ref.get() else { return };
+        let Some(div) = canvas_ref.get() else { return };
         let changed = Closure::<dyn FnMut()>::new(move || {
             if let Some((_, _, w, h)) = measure() {
                 if editor.canvas_size.get_untracked() != (w, h) {
@@ -225,8 +225,8 @@ pub fn Canvas() -> impl IntoView {
             return;
         }
         ev.prevent_default();
-        if let Some(svg) = svg_ref.get_untracked() {
-            let _ = svg.set_pointer_capture(ev.pointer_id());
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            let _ = canvas.set_pointer_capture(ev.pointer_id());
         }
         // The middle button, or any drag with Space held, pans.
         let pan = ev.button() == 1 || space.get_untracked();
@@ -360,7 +360,7 @@ pub fn Canvas() -> impl IntoView {
             // Zoomed far out, text is too small to read and costs the most to draw: leave it out.
             class:far=move || editor.viewport.with(|v| v.zoom < FAR_ZOOM)
             data-testid="canvas"
-            node_ref=svg_ref
+            node_ref=canvas_ref
             on:pointerdown=on_down
             on:pointermove=on_move
             on:pointerup=on_up

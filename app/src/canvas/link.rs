@@ -39,22 +39,14 @@ pub fn LinkView(
     // One attribute per change where there could be several: a drag moves
     // the links of what it moves, and a design opens with hundreds of them.
     let class = move || {
+        let (dashed, out_of_sight) = geometry.with(|g| g.as_ref().map_or((false, false), |g| (g.dashed, g.hidden)));
+        // Out of sight in a collapsed container, or drawn on the layer above for a drag.
+        let hidden = out_of_sight || lifted.as_ref().is_some_and(|l| l.get());
         let mut class = String::from("link");
-        geometry.with(|g| {
-            if let Some(g) = g {
-                if g.dashed {
-                    class.push_str(" async");
-                }
-                if g.hidden {
-                    class.push_str(" hidden");
-                }
+        for (on, name) in [(dashed, " async"), (selected.get(), " selected"), (hidden, " hidden")] {
+            if on {
+                class.push_str(name);
             }
-        });
-        if selected.get() {
-            class.push_str(" selected");
-        }
-        if lifted.as_ref().is_some_and(|l| l.get()) {
-            class.push_str(" hidden");
         }
         class
     };
