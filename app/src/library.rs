@@ -13,7 +13,7 @@
 //! A slot that cannot be read is never deleted behind the user's back: it is
 //! listed with the reason and can be downloaded.
 
-use cloudwright_core::{export, import, Catalog, Design};
+use cloudwright_core::{export, export_for_storage, import, Catalog, Design};
 use leptos::prelude::*;
 
 use crate::editor::Editor;
@@ -152,7 +152,7 @@ fn store(key: &str, text: &str) -> Result<(), String> {
 
 /// Puts the open design into its slot, so the library holds it while another is open.
 fn shelve_current(editor: Editor) -> Result<(), String> {
-    let text = editor.design.with_untracked(export);
+    let text = editor.design.with_untracked(export_for_storage);
     store(&slot_key(&current_id()), &text)
 }
 
@@ -165,7 +165,7 @@ fn take_up(editor: Editor, id: &str, design: Design) -> Result<(), String> {
             store(&slot_key(&other), &text)?;
         }
     }
-    store(AUTOSAVE_KEY, &export(&design))?;
+    store(AUTOSAVE_KEY, &export_for_storage(&design))?;
     store(CURRENT_KEY, id)?;
     MINE.with(|m| *m.borrow_mut() = Some(id.to_owned()));
     if let Some(s) = storage() {
@@ -197,7 +197,7 @@ pub fn new_design(editor: Editor) -> Result<(), String> {
 pub fn add_and_open(editor: Editor, design: Design) -> Result<(), String> {
     shelve_current(editor)?;
     let id = fresh_id(&slot_ids());
-    store(&slot_key(&id), &export(&design))?;
+    store(&slot_key(&id), &export_for_storage(&design))?;
     take_up(editor, &id, design)
 }
 
@@ -210,7 +210,7 @@ fn duplicate(editor: Editor, entry: &Entry) -> Result<(), String> {
         import(&text, Catalog::builtin()).map_err(|e| e.to_string())?.design
     };
     design.name = format!("{} (copy)", design.name);
-    store(&slot_key(&fresh_id(&slot_ids())), &export(&design))
+    store(&slot_key(&fresh_id(&slot_ids())), &export_for_storage(&design))
 }
 
 /// What is stored for `entry`: its slot, or the autosave for a design open in another tab.
@@ -233,7 +233,7 @@ fn rename(editor: Editor, entry: &Entry, name: &str) -> Result<(), String> {
     let text = storage().and_then(|s| s.get_item(&key).ok().flatten()).unwrap_or_default();
     let mut design = import(&text, Catalog::builtin()).map_err(|e| e.to_string())?.design;
     design.name = name.to_owned();
-    store(&key, &export(&design))
+    store(&key, &export_for_storage(&design))
 }
 
 fn delete(entry: &Entry) -> Result<(), String> {
@@ -246,10 +246,12 @@ fn download_entry(editor: Editor, entry: &Entry) {
         crate::files::save(editor);
         return;
     }
+    // Storage holds the design unindented; the file gets the canonical form a save writes.
+    // A copy that no longer reads is downloaded as it is stored.
     let text = text_of(entry);
-    let name = match import(&text, Catalog::builtin()) {
-        Ok(i) => file_name(&i.design),
-        Err(_) => format!("cloudwright-unreadable-{}.json", entry.id),
+    let (name, text) = match import(&text, Catalog::builtin()) {
+        Ok(i) => (file_name(&i.design), export(&i.design)),
+        Err(_) => (format!("cloudwright-unreadable-{}.json", entry.id), text),
     };
     download(&name, &text, "application/json");
 }

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use cloudwright_core::examples::{default_design, example};
-use cloudwright_core::{export, import, share, Catalog, Design};
+use cloudwright_core::{export_for_storage, import, share, Catalog, Design};
 use leptos::prelude::*;
 
 use crate::editor::Editor;
@@ -129,7 +129,7 @@ pub fn autosave(editor: Editor) {
                 if generation.get_value() != mine {
                     return; // a later change will save
                 }
-                let text = editor.design.with_untracked(export);
+                let text = editor.design.with_untracked(export_for_storage);
                 let key = crate::library::autosave_key();
                 let saved = storage().is_some_and(|s| s.set_item(&key, &text).is_ok());
                 if !saved {

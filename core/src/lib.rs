@@ -35,7 +35,7 @@ pub use design::{
     Size, Traffic, Workload, COMPONENT_SIZE,
 };
 pub use diagnostic::{Diagnostic, Severity};
-pub use format::{export, import, ImportError, Imported};
+pub use format::{export, export_for_storage, import, ImportError, Imported};
 pub use history::History;
 pub use id::{ComponentId, ContainerId, ItemRef, LinkId};
 pub use validate::validate;

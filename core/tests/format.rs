@@ -3,8 +3,8 @@
 
 use cloudwright_core::examples::{default_design, EXAMPLES};
 use cloudwright_core::{
-    export, import, Catalog, Component, ComponentId, ComponentKind, Container, ContainerId, ContainerKind, Design,
-    ImportError, Imported, Link, LinkId, LinkMode, Point, PropValue, Rect, Severity,
+    export, export_for_storage, import, Catalog, Component, ComponentId, ComponentKind, Container, ContainerId,
+    ContainerKind, Design, ImportError, Imported, Link, LinkId, LinkMode, Point, PropValue, Rect, Severity,
 };
 use expect_test::expect;
 use proptest::prelude::*;
@@ -53,6 +53,19 @@ fn export_then_import_is_the_same_design_and_export_is_canonical() {
     assert_eq!(back.design, d);
     assert!(back.repairs.is_empty());
     assert_eq!(export(&back.design), text, "export is a fixed point");
+}
+
+#[test]
+fn the_storage_form_is_the_same_design_unindented() {
+    for ex in EXAMPLES {
+        let d = open(ex.file).unwrap().design;
+        let (file, stored) = (export(&d), export_for_storage(&d));
+        let back = open(&stored).unwrap();
+        assert!(back.repairs.is_empty(), "{}: {:?}", ex.key, back.repairs);
+        assert_eq!(back.design, d, "{}", ex.key);
+        assert!(stored.lines().all(|l| !l.starts_with(' ')), "{}: indented", ex.key);
+        assert!(stored.len() * 5 < file.len() * 4, "{}: {} of {} bytes", ex.key, stored.len(), file.len());
+    }
 }
 
 #[test]
@@ -543,7 +556,8 @@ proptest! {
     fn any_valid_design_round_trips_exactly(d in arb_design()) {
         let back = open(&export(&d)).unwrap();
         prop_assert!(back.repairs.is_empty(), "{:?}", back.repairs);
-        prop_assert_eq!(back.design, d);
+        prop_assert_eq!(&back.design, &d);
+        prop_assert_eq!(open(&export_for_storage(&d)).unwrap().design, d);
     }
 
     #[test]

@@ -168,6 +168,14 @@ test('the design library: new, open, rename, duplicate, delete; it survives a re
   assert.equal(await page.getByTestId('library-open-d9').isDisabled(), true);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('library-download-d9').click()]);
   assert.equal(readFileSync(await download.path(), 'utf8'), '{"format": "cloudwright", "version": 1, "compo');
+  // Storage holds a design unindented; its download is the canonical, indented file a save writes.
+  const stored = await page.evaluate(() => localStorage.getItem('cloudwright.library.d2'));
+  assert.ok(stored.startsWith('{\n"format": "cloudwright"') && !stored.includes('\n '), stored.slice(0, 80));
+  const [scratch] = await Promise.all([page.waitForEvent('download'), page.getByTestId('library-download-d2').click()]);
+  const file = readFileSync(await scratch.path(), 'utf8');
+  assert.ok(file.startsWith('{\n  "format": "cloudwright"'), file.slice(0, 80));
+  assert.equal(JSON.parse(file).name, 'Scratch');
+  assert.deepEqual(JSON.parse(file), JSON.parse(stored));
   assert.deepEqual(problems, []);
   await context.close();
 });

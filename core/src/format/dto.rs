@@ -95,7 +95,8 @@ struct LinkDto<'a> {
     label: &'a str,
 }
 
-pub(super) fn to_json(d: &Design) -> String {
+/// `d` as JSON, one field or item per line, each line indented by `indent` per level.
+pub(super) fn to_json(d: &Design, indent: &[u8]) -> String {
     let file = FileDto {
         format: FORMAT,
         version: CURRENT_VERSION,
@@ -159,5 +160,12 @@ pub(super) fn to_json(d: &Design) -> String {
     };
     // Serialising plain structs of strings and finite numbers cannot fail;
     // a non-finite number (which validation reports) is written as null.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    // Any indent is the same formatter type, so both callers share one serialiser.
+    let mut out = Vec::with_capacity(256 + 160 * (d.components.len() + d.links.len()));
+    let mut json =
+        serde_json::Serializer::with_formatter(&mut out, serde_json::ser::PrettyFormatter::with_indent(indent));
+    if file.serialize(&mut json).is_err() {
+        return String::new();
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
