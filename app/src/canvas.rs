@@ -334,6 +334,7 @@ pub fn Canvas() -> impl IntoView {
     // boxes and links.
     // Shifting stands in for the view only while the zoom is the pan's own
     // (a zoom from the keyboard mid-pan is drawn as it is).
+    let far = Memo::new(move |_| editor.viewport.with(|v| v.zoom < FAR_ZOOM));
     let shifting = move || panning.get() && editor.viewport.with(|v| v.zoom == pan_from.with(|f| f.zoom));
     let transform = Memo::new(move |_| {
         if shifting() {
@@ -358,7 +359,7 @@ pub fn Canvas() -> impl IntoView {
             // What-if mode: a click fails what it lands on.
             class:failing=move || resilience.armed.get()
             // Zoomed far out, text is too small to read and costs the most to draw: leave it out.
-            class:far=move || editor.viewport.with(|v| v.zoom < FAR_ZOOM)
+            class:far=move || far.get()
             data-testid="canvas"
             node_ref=canvas_ref
             on:pointerdown=on_down
@@ -408,7 +409,7 @@ pub fn Canvas() -> impl IntoView {
                     <g transform=transform>
                         <g class="nodes">
                             <For each=move || if measured.get() { editor.component_keys.get() } else { Vec::new() } key=|k| k.clone() let((id, kind))>
-                                <Node id kind />
+                                <Node id kind far />
                             </For>
                         </g>
                         <SelectedLinkEnds />

@@ -164,8 +164,13 @@ test('zoomed far out, components are drawn without text; zooming back in brings 
   assert.ok(parseInt(await canvas.zoomLabel(), 10) < 35, `zoomed out to ${await canvas.zoomLabel()}`);
   assert.equal(await label.isVisible(), false, 'no text when it would be unreadable');
   assert.equal(await canvas.node('c1').locator('.node-box').isVisible(), true, 'the box is still drawn');
+  // Not hidden but left out: a design that opens this far out builds no text, icon or handle.
+  assert.equal(await canvas.node('c1').locator('text, image, circle').count(), 0, 'only the shapes are built');
+  assert.match(await canvas.node('c1').locator('title').textContent(), /^Users: /, 'the name is still in the tooltip');
   await page.keyboard.press('0');
   assert.equal(await label.isVisible(), true, 'zoom to fit shows the text again');
+  assert.equal(await label.textContent(), 'Users');
+  assert.equal(await canvas.node('c1').locator('.node-handle').count(), 1, 'and the link handle');
   assert.deepEqual(problems, []);
   await context.close();
 });

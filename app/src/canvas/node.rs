@@ -52,6 +52,9 @@ pub fn Node(
     id: ComponentId,
     /// Its kind.
     kind: ComponentKind,
+    /// Zoomed far out (see `FAR_ZOOM` in canvas.rs): the box is drawn without its text,
+    /// icon and handle, which would be too small to read or use.
+    far: Memo<bool>,
 ) -> impl IntoView {
     let editor = use_editor();
     let component = editor.component_part(&id);
@@ -76,8 +79,11 @@ pub fn Node(
     };
     // The box's inside is one piece of markup: the parser builds its nine
     // elements faster than nine element-by-element calls from wasm, and only
-    // the label (rare) redraws it; a move changes the group's transform.
-    let inside = move || inside(&id_text, &looks, &label.get());
+    // the label (rare) or a zoom across FAR_ZOOM redraws it; a move changes the
+    // group's transform. Zoomed far out it is three elements: a design that
+    // opens fitted that far (hundreds of components) is built and laid out
+    // without thousands of texts no one could read.
+    let inside = move || inside(&id_text, &looks, &label.get(), far.get());
     view! {
         <g
             class="node"
@@ -93,11 +99,29 @@ pub fn Node(
 }
 
 /// The markup inside a component's group: tooltip, box, band, icon or glyph,
-/// label, kind name and link handle. Every text from the design is escaped.
-fn inside(id: &str, looks: &Looks, label: &str) -> String {
+/// label, kind name and link handle; when `far`, the tooltip, box and band only.
+/// Every text from the design is escaped.
+fn inside(id: &str, looks: &Looks, label: &str, far: bool) -> String {
     let (w, h) = (COMPONENT_SIZE.w, COMPONENT_SIZE.h);
     let name = xml_text(&looks.name);
     let id = xml_text(id);
+    let shape = format!(
+        concat!(
+            r#"<title>{label}: {name}</title>"#,
+            r#"<rect class="node-box" data-testid="node-box-{id}" width="{w}" height="{h}" rx="8"/>"#,
+            r#"<path class="node-band" d="{band}" fill="{color}"/>"#,
+        ),
+        label = xml_text(label),
+        name = name,
+        id = id,
+        w = w,
+        h = h,
+        band = BAND_PATH,
+        color = xml_text(&looks.color),
+    );
+    if far {
+        return shape;
+    }
     let emblem = match &looks.icon {
         Some(href) => format!(
             r#"<rect class="node-icon-back" x="{}" y="{}" width="{}" height="{}" rx="4"/><image class="node-icon" href="{}" x="{ICON_AT}" y="{}" width="{ICON}" height="{ICON}"/>"#,
@@ -117,22 +141,15 @@ fn inside(id: &str, looks: &Looks, label: &str) -> String {
     };
     format!(
         concat!(
-            r#"<title>{label}: {name}</title>"#,
-            r#"<rect class="node-box" data-testid="node-box-{id}" width="{w}" height="{h}" rx="8"/>"#,
-            r#"<path class="node-band" d="{band}" fill="{color}"/>"#,
-            "{emblem}",
+            "{shape}{emblem}",
             r#"<text class="node-label" data-testid="node-label-{id}" x="{tx}" y="26">{short}</text>"#,
             r#"<text class="node-kind" x="{tx}" y="44">{kind}</text>"#,
             r#"<circle class="node-handle" data-testid="handle-{id}" data-hit="h:{id}" cx="{w}" cy="{cy}" r="6"><title>Drag to another component to connect</title></circle>"#,
         ),
-        label = xml_text(label),
-        name = name,
+        shape = shape,
+        emblem = emblem,
         id = id,
         w = w,
-        h = h,
-        band = BAND_PATH,
-        color = xml_text(&looks.color),
-        emblem = emblem,
         tx = BAND + 9.0,
         short = xml_text(&shorten(label, LABEL_CHARS)),
         kind = xml_text(&shorten(&looks.name, KIND_CHARS)),
