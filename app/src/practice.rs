@@ -208,8 +208,8 @@ fn requirement_field(
             <input type="text" inputmode="decimal" data-testid=testid
                 prop:value=move || p.requirements.with(|r| r.as_ref().map(|r| get(r).to_string()).unwrap_or_default())
                 on:change=move |ev| {
-                    if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
-                        if v.is_finite() && v >= 0.0 {
+                    if let Some(v) = crate::inspector::number(&event_target_value(&ev)) {
+                        if v >= 0.0 {
                             p.requirements.update(|r| if let Some(r) = r { set(r, v) });
                         }
                     }
@@ -413,7 +413,7 @@ fn Migration(estate: String) -> impl IntoView {
         }
     });
     on_cleanup(move || escape.remove());
-    let number = |text: String| text.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0);
+    let number = |text: String| crate::inspector::number(&text).filter(|v| *v > 0.0);
     view! {
         <h3 class="inspector-subtitle">"Migration"</h3>
         <button data-testid="practice-migration" on:click=move |_| open.set(true)>"Plan the migration"</button>

@@ -202,7 +202,26 @@ test('edit a property in the inspector; invalid input is refused with the reason
   await page.getByTestId('prop-backup_retention_days').fill('90');
   await page.getByTestId('prop-backup_retention_days').press('Enter');
   assert.equal(await page.getByTestId('prop-error-backup_retention_days').textContent(), 'Backup retention must be between 0 and 35 days');
+  // Numbers are read as the browser reads them: words and infinities are refused.
+  for (const text of ['seven', '1e999', '12abc']) {
+    await page.getByTestId('prop-backup_retention_days').fill(text);
+    await page.getByTestId('prop-backup_retention_days').press('Enter');
+    assert.equal(await page.getByTestId('prop-error-backup_retention_days').textContent(), 'Backup retention expects a number', text);
+  }
   assert.equal(await page.getByTestId('undo').getAttribute('title'), 'Nothing to undo', 'a refused value is not an edit');
+  // The workload's fields too, each with its range; spaces around a number are fine.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+  await page.getByTestId('workload-rps').fill('lots');
+  await page.getByTestId('workload-rps').press('Enter');
+  assert.equal(await page.getByTestId('workload-error').textContent(), 'Requests/s must be a number from 0 to 100000000');
+  await page.getByTestId('workload-rps').fill(' 250 ');
+  await page.getByTestId('workload-rps').press('Enter');
+  assert.equal(await page.getByTestId('workload-error').textContent(), '');
+  assert.equal(await page.getByTestId('workload-rps').inputValue(), '250');
+  await page.getByTestId('undo').click();
+  assert.equal(await page.getByTestId('cost-total').textContent(), before, 'undo takes the workload back');
+  await canvas.node('c4').click();
   await page.getByTestId('prop-instance_type').selectOption('db.t3.large');
   assert.notEqual(await page.getByTestId('cost-total').textContent(), before, 'the cost follows the edit');
   // Ctrl+Z from the select itself undoes the edit (a text box would undo its own typing).
