@@ -446,12 +446,13 @@ fn CostBreakdown() -> impl IntoView {
         <ul class="cost-notes" data-testid="cost-notes">
             {move || {
                 cost.with(|r| {
-                    let label = |id: &ComponentId| editor.design.with_untracked(|d| d.label_of(id));
-                    r.savings
-                        .iter()
-                        .map(|s| format!("Saves {} a month: {} for {}", format_usd(s.saving), s.option, label(&s.component)))
-                        .chain(r.not_counted.iter().map(|n| format!("Not counted: {}", n.what)))
-                        .collect::<Vec<_>>()
+                    editor.design.with_untracked(|d| {
+                        r.savings
+                            .iter()
+                            .map(|s| format!("Saves {} a month: {} for {}", format_usd(s.saving), s.option, d.label_of(&s.component)))
+                            .chain(r.not_counted_lines(d).into_iter().map(|line| format!("Not counted: {line}")))
+                            .collect::<Vec<_>>()
+                    })
                 })
                 .into_iter()
                 .map(|text| view! { <li>{text}</li> })

@@ -654,8 +654,8 @@ fn cost_table(d: &Design, r: &CostReport) -> String {
         }
     }
     s.push_str("\nNot counted:\n");
-    for n in &r.not_counted {
-        let _ = writeln!(s, "  - {}", n.what);
+    for line in r.not_counted_lines(d) {
+        let _ = writeln!(s, "  - {line}");
     }
     for diag in &r.diagnostics {
         let _ = writeln!(s, "{}", line(diag));

@@ -103,7 +103,12 @@ pub struct ScalingEstimate {
 pub struct NotCounted {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub component: Option<ComponentId>,
+    /// The whole sentence: the component's label in quotes, then the reason.
     pub what: String,
+    /// The reason alone (the same as `what` without a component), which
+    /// [`CostReport::not_counted_lines`] groups by.
+    #[serde(skip)]
+    pub reason: String,
 }
 
 /// The whole estimate.
@@ -134,6 +139,47 @@ impl CostReport {
     /// A component's monthly cost.
     pub fn component_monthly(&self, id: &ComponentId) -> f64 {
         self.by_component.iter().find(|c| &c.component == id).map_or(0.0, |c| c.monthly)
+    }
+
+    /// What the estimate leaves out, one line per reason in the order first met: a
+    /// reason several components share is one line that counts them and names the
+    /// first three (625 databases with backups make one line, not 625).
+    pub fn not_counted_lines(&self, design: &Design) -> Vec<String> {
+        const NAMED: usize = 3;
+        // Reasons are a few fixed sentences and one per unpriced kind, so a linear
+        // search finds the group; past `SEARCHED` groups (only a hostile file of
+        // thousands of unknown kinds gets there) each note stands alone, which keeps
+        // this linear in the notes.
+        const SEARCHED: usize = 256;
+        let mut groups: Vec<Vec<&NotCounted>> = Vec::new();
+        for n in &self.not_counted {
+            let same =
+                |g: &Vec<&NotCounted>| g[0].component.is_some() == n.component.is_some() && g[0].reason == n.reason;
+            match groups.iter_mut().take(SEARCHED).find(|g| same(g)) {
+                Some(group) => group.push(n),
+                None => groups.push(vec![n]),
+            }
+        }
+        let mut lines = Vec::with_capacity(groups.len());
+        for group in groups {
+            if group.len() == 1 {
+                lines.push(group[0].what.clone());
+                continue;
+            }
+            let mut line = format!("{} components (", group.len());
+            for (i, id) in group.iter().filter_map(|n| n.component.as_ref()).take(NAMED).enumerate() {
+                line.push_str(if i == 0 { "\"" } else { ", \"" });
+                line.push_str(&design.label_of(id));
+                line.push('"');
+            }
+            if group.len() > NAMED {
+                line.push_str(&format!(" and {} more", group.len() - NAMED));
+            }
+            line.push_str("): ");
+            line.push_str(&group[0].reason);
+            lines.push(line);
+        }
+        lines
     }
 }
 
@@ -326,8 +372,14 @@ impl<'a> Ctx<'a> {
         });
     }
 
-    pub fn not_counted(&mut self, component: Option<&Component>, what: impl Into<String>) {
-        self.not_counted.push(NotCounted { component: component.map(|c| c.id.clone()), what: what.into() });
+    /// Notes something the estimate leaves out: `reason`, about `component` if given.
+    pub fn not_counted(&mut self, component: Option<&Component>, reason: &str) {
+        let what = component.map_or_else(|| reason.to_owned(), |c| format!("\"{}\": {reason}", c.label));
+        self.not_counted.push(NotCounted {
+            component: component.map(|c| c.id.clone()),
+            what,
+            reason: reason.to_owned(),
+        });
     }
 
     /// A whole or decimal property, sanitised: the catalog default when unset or invalid.
@@ -495,7 +547,7 @@ pub fn estimate_with(design: &Design, book: &PriceBook, catalog: &Catalog) -> Co
     let mut category_names: BTreeMap<crate::catalog::Category, Arc<str>> = BTreeMap::new();
     for c in &design.components {
         let Some(k) = catalog.kind_index(c.kind.as_str()) else {
-            ctx.not_counted(Some(c), format!("\"{}\": kind \"{}\" is unknown, so it is not priced", c.label, c.kind));
+            ctx.not_counted(Some(c), &format!("kind \"{}\" is unknown, so it is not priced", c.kind));
             continue;
         };
         let spec = &catalog.kinds[k];
@@ -521,10 +573,7 @@ pub fn estimate_with(design: &Design, book: &PriceBook, catalog: &Catalog) -> Co
         });
     }
     transfer::price_links(&mut ctx);
-    ctx.not_counted.push(NotCounted {
-        component: None,
-        what: "Taxes, support plans, and data transfer not drawn as links".to_owned(),
-    });
+    ctx.not_counted(None, "Taxes, support plans, and data transfer not drawn as links");
 
     let mut categories: BTreeMap<Arc<str>, f64> = BTreeMap::new();
     for c in &by_component {

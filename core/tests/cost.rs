@@ -324,6 +324,34 @@ fn free_and_uncounted_kinds_say_so() {
 }
 
 #[test]
+fn what_is_not_counted_is_one_line_per_reason() {
+    let mut d = Design::default();
+    for i in 1..=5 {
+        let mut c = component(&format!("c{i}"), "rds_proxy", &[]);
+        c.label = format!("proxy {i}");
+        d.components.push(c);
+    }
+    d.components.push(component("c6", "acm", &[]));
+    let mut lone = component("c7", "sns", &[]);
+    lone.label = "alerts \"ops\"".into();
+    d.components.push(lone);
+    let r = cost(&d);
+    assert_eq!(
+        r.not_counted.iter().filter(|n| n.what.contains("RDS Proxy")).count(),
+        5,
+        "the report keeps one note per component"
+    );
+    let lines = r.not_counted_lines(&d);
+    assert_eq!(
+        lines[0],
+        "5 components (\"proxy 1\", \"proxy 2\", \"proxy 3\" and 2 more): RDS Proxy is charged per vCPU of the database; not in the price book"
+    );
+    assert!(lines.contains(&"\"alerts \"ops\"\": delivery charges (email, SMS, HTTP)".to_owned()), "{lines:?}");
+    assert_eq!(lines.last().map(String::as_str), Some("Taxes, support plans, and data transfer not drawn as links"));
+    assert_eq!(lines.len(), 3, "{lines:?}");
+}
+
+#[test]
 fn every_catalog_kind_is_priced_or_explained() {
     for k in &Catalog::builtin().kinds {
         let r = cost(&one(&k.kind, &[]));

@@ -47,8 +47,11 @@ fn footprint(r: &CostReport) -> usize {
     let components: usize = r.by_component.iter().map(|c| c.component.as_str().len() + c.label.capacity()).sum();
     let savings: usize = r.savings.iter().map(|s| s.component.as_str().len() + s.option.capacity()).sum();
     let scaling: usize = r.scaling.iter().map(|s| s.component.as_str().len()).sum();
-    let not_counted: usize =
-        r.not_counted.iter().map(|n| n.component.as_ref().map_or(0, |c| c.as_str().len()) + n.what.capacity()).sum();
+    let not_counted: usize = r
+        .not_counted
+        .iter()
+        .map(|n| n.component.as_ref().map_or(0, |c| c.as_str().len()) + n.what.capacity() + n.reason.capacity())
+        .sum();
     let diagnostics: usize = r.diagnostics.iter().map(|d| d.message.capacity() + d.item.as_ref().map_or(0, item)).sum();
     let vectors = r.lines.capacity() * size_of::<cost::LineItem>()
         + r.by_component.capacity() * size_of::<cost::ComponentCost>()

@@ -16,19 +16,19 @@ pub(super) fn price(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<s
         "users" => return true,
         "internet_gateway" | "acm" => return true,
         "k8s_workload" => {
-            ctx.not_counted(Some(c), format!("\"{}\": pods run on the node group's instances, priced there", c.label));
+            ctx.not_counted(Some(c), "pods run on the node group's instances, priced there");
             return true;
         }
         "prometheus" => {
-            ctx.not_counted(Some(c), format!("\"{}\": self-hosted on the cluster's nodes, priced there", c.label));
+            ctx.not_counted(Some(c), "self-hosted on the cluster's nodes, priced there");
             return true;
         }
         "external_saas" => {
-            ctx.not_counted(Some(c), format!("\"{}\": billed by the provider, not AWS", c.label));
+            ctx.not_counted(Some(c), "billed by the provider, not AWS");
             return true;
         }
         "ci_pipeline" => {
-            ctx.not_counted(Some(c), format!("\"{}\": billed by the CI provider", c.label));
+            ctx.not_counted(Some(c), "billed by the CI provider");
             return true;
         }
         "ec2" => {
@@ -42,14 +42,14 @@ pub(super) fn price(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<s
         "compose_host" => {
             fleet(ctx, spec, c, s, 1.0, 1.0);
             if ctx.num(spec, c, "backup_interval_hours") > 0.0 {
-                ctx.not_counted(Some(c), format!("\"{}\": EBS snapshot storage for backups", c.label));
+                ctx.not_counted(Some(c), "EBS snapshot storage for backups");
             }
         }
         "self_managed_postgres" => {
             let copies = 1.0 + ctx.num(spec, c, "replicas");
             fleet(ctx, spec, c, s, copies, copies);
             if ctx.num(spec, c, "backup_interval_hours") > 0.0 {
-                ctx.not_counted(Some(c), format!("\"{}\": EBS snapshot storage for backups", c.label));
+                ctx.not_counted(Some(c), "EBS snapshot storage for backups");
             }
         }
         "ecs_fargate" => fargate(ctx, spec, c, s),
@@ -197,7 +197,7 @@ pub(super) fn price(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<s
             ctx.charge(Some(c), None, s, ch);
             let free = ctx.take_free(FreeKind::SnsPublishes, n);
             ctx.credit(c, s, "Free tier: 1M publishes", free / 1e6, "1M publishes", "sns.publishes");
-            ctx.not_counted(Some(c), format!("\"{}\": delivery charges (email, SMS, HTTP)", c.label));
+            ctx.not_counted(Some(c), "delivery charges (email, SMS, HTTP)");
         }
         "eventbridge" => {
             let (n, derived) = requests(ctx, spec, c, "events_per_month");
@@ -240,13 +240,7 @@ pub(super) fn price(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<s
         }
         "dynamodb" => {
             if ctx.choice(spec, c, "capacity_mode") == "provisioned" {
-                ctx.not_counted(
-                    Some(c),
-                    format!(
-                        "\"{}\": provisioned capacity is not in the price book; priced as on-demand requests",
-                        c.label
-                    ),
-                );
+                ctx.not_counted(Some(c), "provisioned capacity is not in the price book; priced as on-demand requests");
             }
             let share = ctx.design.workload.read_share;
             let share = if share.is_finite() { share.clamp(0.0, 1.0) } else { 0.9 };
@@ -271,10 +265,7 @@ pub(super) fn price(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<s
                 ctx.charge(Some(c), None, s, Charge::new("Point-in-time recovery", gb, "GB-months", "dynamodb.pitr"));
             }
             if ctx.flag(spec, c, "global_table") {
-                ctx.not_counted(
-                    Some(c),
-                    format!("\"{}\": replicated writes and storage in the other Region(s)", c.label),
-                );
+                ctx.not_counted(Some(c), "replicated writes and storage in the other Region(s)");
             }
         }
         "opensearch" => {
@@ -288,13 +279,10 @@ pub(super) fn price(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<s
         }
         "rds_proxy" => {
             if ctx.choice(spec, c, "mode") == "pgbouncer" {
-                ctx.not_counted(Some(c), format!("\"{}\": PgBouncer runs on existing compute", c.label));
+                ctx.not_counted(Some(c), "PgBouncer runs on existing compute");
                 return true;
             }
-            ctx.not_counted(
-                Some(c),
-                format!("\"{}\": RDS Proxy is charged per vCPU of the database; not in the price book", c.label),
-            );
+            ctx.not_counted(Some(c), "RDS Proxy is charged per vCPU of the database; not in the price book");
         }
         "elasticache_redis" => {
             let t = ctx.choice(spec, c, "instance_type");
@@ -344,7 +332,7 @@ pub(super) fn price(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<s
                 );
             }
             if ctx.flag(spec, c, "versioning") {
-                ctx.not_counted(Some(c), format!("\"{}\": storage of older object versions", c.label));
+                ctx.not_counted(Some(c), "storage of older object versions");
             }
         }
         "efs" => {
@@ -372,7 +360,7 @@ pub(super) fn price(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<s
                 _ => {}
             }
             if ctx.num(spec, c, "snapshot_interval_hours") > 0.0 {
-                ctx.not_counted(Some(c), format!("\"{}\": snapshot storage", c.label));
+                ctx.not_counted(Some(c), "snapshot storage");
             }
         }
         "cloudwatch" => {
@@ -408,7 +396,7 @@ pub(super) fn price(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<s
             ctx.charge(Some(c), None, s, Charge::new("Image storage", gb, "GB-months", "ecr.storage"));
         }
         _ => {
-            ctx.not_counted(Some(c), format!("\"{}\": {} is not priced yet", c.label, spec.name));
+            ctx.not_counted(Some(c), &format!("{} is not priced yet", spec.name));
         }
     }
     false
@@ -606,7 +594,7 @@ fn api_gateway(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<str>) 
         }
     }
     if api == "websocket" {
-        ctx.not_counted(Some(c), format!("\"{}\": WebSocket connection minutes", c.label));
+        ctx.not_counted(Some(c), "WebSocket connection minutes");
     }
 }
 
@@ -704,13 +692,10 @@ fn rds(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<str>) {
     if ctx.flag(spec, c, "cross_region_replica") {
         ctx.charge(Some(c), None, s, Charge::new(format!("Cross-Region replica, {t}"), hours, "instance-hours", &key));
         ctx.charge(Some(c), None, s, Charge::new("Cross-Region replica storage", gb, "GB-months", "rds.storage"));
-        ctx.not_counted(Some(c), format!("\"{}\": replication traffic to the other Region", c.label));
+        ctx.not_counted(Some(c), "replication traffic to the other Region");
     }
     if ctx.num(spec, c, "backup_retention_days") > 0.0 {
-        ctx.not_counted(
-            Some(c),
-            format!("\"{}\": backup storage beyond the database's size (that much is included)", c.label),
-        );
+        ctx.not_counted(Some(c), "backup storage beyond the database's size (that much is included)");
     }
 }
 
@@ -740,7 +725,7 @@ fn aurora(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<str>) {
             s,
             Charge::new("Global Database: storage in the secondary Region", gb, "GB-months", "aurora.storage"),
         );
-        ctx.not_counted(Some(c), format!("\"{}\": replicated write I/O to the secondary Region", c.label));
+        ctx.not_counted(Some(c), "replicated write I/O to the secondary Region");
     }
 }
 
@@ -757,6 +742,6 @@ fn aurora_storage(ctx: &mut Ctx<'_>, spec: &KindSpec, c: &Component, s: &Arc<str
     };
     ctx.charge(Some(c), None, s, io);
     if ctx.num(spec, c, "backup_retention_days") > 0.0 {
-        ctx.not_counted(Some(c), format!("\"{}\": backup storage beyond the cluster's size", c.label));
+        ctx.not_counted(Some(c), "backup storage beyond the cluster's size");
     }
 }

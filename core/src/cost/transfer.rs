@@ -143,7 +143,7 @@ pub(super) fn price_links(ctx: &mut Ctx<'_>) {
     if unplaced_azs > 0 {
         ctx.not_counted(
             None,
-            format!(
+            &format!(
                 "Transfer between AZs on {unplaced_azs} link(s) whose ends are not drawn inside Availability Zones"
             ),
         );
