@@ -104,6 +104,12 @@ pub fn Canvas() -> impl IntoView {
     // drawn after that: measuring lays the page out, and with the design
     // already in it that layout (thousands of shapes) would be done twice.
     let measured = RwSignal::new(false);
+    // Zoomed far out (below FAR_ZOOM), every box is drawn without its text. A
+    // signal set only when that changes: a memo of the viewport would have all
+    // its subscribers (every box) checked at each step of a pan (9 ms a step at
+    // 5,000 components).
+    let far = RwSignal::new(false);
+    let far_now = move || editor.viewport.with(|v| v.zoom < FAR_ZOOM);
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
@@ -112,8 +118,16 @@ pub fn Canvas() -> impl IntoView {
         let Some((_, _, w, h)) = measure() else { return false };
         editor.canvas_size.set((w, h));
         editor.fit();
+        // Before the boxes are first drawn, so they are drawn once, as the fit shows them.
+        far.set(untrack(far_now));
         measured.set(true);
         true
+    });
+    Effect::new(move |_| {
+        let now = far_now();
+        if far.get_untracked() != now {
+            far.set(now);
+        }
     });
     // Measuring lays the page out first if anything changed: at a press, with
     // thousands of shapes on the canvas, that took longer than a frame. So the
@@ -334,7 +348,6 @@ pub fn Canvas() -> impl IntoView {
     // boxes and links.
     // Shifting stands in for the view only while the zoom is the pan's own
     // (a zoom from the keyboard mid-pan is drawn as it is).
-    let far = Memo::new(move |_| editor.viewport.with(|v| v.zoom < FAR_ZOOM));
     let shifting = move || panning.get() && editor.viewport.with(|v| v.zoom == pan_from.with(|f| f.zoom));
     let transform = Memo::new(move |_| {
         if shifting() {
@@ -409,7 +422,7 @@ pub fn Canvas() -> impl IntoView {
                     <g transform=transform>
                         <g class="nodes">
                             <For each=move || if measured.get() { editor.component_keys.get() } else { Vec::new() } key=|k| k.clone() let((id, kind))>
-                                <Node id kind far />
+                                <Node id kind far=far.read_only() />
                             </For>
                         </g>
                         <SelectedLinkEnds />

@@ -54,7 +54,7 @@ pub fn Node(
     kind: ComponentKind,
     /// Zoomed far out (see `FAR_ZOOM` in canvas.rs): the box is drawn without its text,
     /// icon and handle, which would be too small to read or use.
-    far: Memo<bool>,
+    far: ReadSignal<bool>,
 ) -> impl IntoView {
     let editor = use_editor();
     let component = editor.component_part(&id);
