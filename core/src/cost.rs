@@ -151,10 +151,11 @@ impl CostReport {
         // thousands of unknown kinds gets there) each note stands alone, which keeps
         // this linear in the notes.
         const SEARCHED: usize = 256;
+        // Only notes about components group; one about the whole design stands alone.
         let mut groups: Vec<Vec<&NotCounted>> = Vec::new();
         for n in &self.not_counted {
             let same =
-                |g: &Vec<&NotCounted>| g[0].component.is_some() == n.component.is_some() && g[0].reason == n.reason;
+                |g: &Vec<&NotCounted>| n.component.is_some() && g[0].component.is_some() && g[0].reason == n.reason;
             match groups.iter_mut().take(SEARCHED).find(|g| same(g)) {
                 Some(group) => group.push(n),
                 None => groups.push(vec![n]),
