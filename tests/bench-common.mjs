@@ -13,14 +13,49 @@ export function synthDesign(n) {
   return execFileSync(bin, ['synth', String(n), '--seed', '11'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
 }
 
-/** Pages of `context` start with `text` as the autosave the app restores, as after a reload (the first page only). */
-export async function seedAutosave(context, text) {
-  await context.addInitScript((design) => {
-    if (!sessionStorage.getItem('bench-seeded')) {
-      localStorage.setItem('cloudwright.autosave.v1', design);
-      sessionStorage.setItem('bench-seeded', '1');
+/**
+ * Puts `text` in the browser storage of `context` as the autosave, as a returning
+ * user has it: written from a page of its own on the same site (one of its icons,
+ * which loads no app), so nothing of the harness runs in the app's page while it
+ * loads.
+ */
+export async function seedAutosave(context, url, text) {
+  const page = await context.newPage();
+  await page.goto(url + '/icons/users.svg');
+  await page.evaluate((t) => localStorage.setItem('cloudwright.autosave.v1', t), text);
+  await page.close();
+}
+
+/**
+ * Records, in the page about to be opened, when `want` components are first on
+ * the canvas: performance.now() in the animation frame that finds them (that
+ * frame paints them). A few lines at document start, where polling from the
+ * harness would inject its own script into the page while it loads.
+ */
+export async function recordDrawn(page, want) {
+  await page.addInitScript((n) => {
+    const tick = () => {
+      if (document.querySelectorAll('g.node').length >= n) window.__drawn = performance.now();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, want);
+}
+
+/** The time `recordDrawn` recorded, asked through the DevTools protocol (no script injected). */
+export async function drawnAt(page, timeoutMs = 120_000) {
+  const cdp = await page.context().newCDPSession(page);
+  const until = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window.__drawn', returnByValue: true });
+      if (typeof result.value === 'number') return result.value;
+      if (Date.now() > until) throw new Error('the design was not drawn in time');
+      await new Promise((ok) => setTimeout(ok, 20));
     }
-  }, text);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** The middle of the first component on screen, clear of the edges and not covered; null if none. */

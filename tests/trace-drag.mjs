@@ -22,7 +22,7 @@ const site = await startSite();
 const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await seedAutosave(context, file);
+  await seedAutosave(context, site.url, file);
   const page = await context.newPage();
   await page.goto(site.url + '/');
   const expected = JSON.parse(file).components.length;
