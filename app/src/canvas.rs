@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::editor::use_editor;
+use crate::editor::{use_editor, Editor};
 use frame::Frame;
 use gesture::{step, Gesture, Hit, Input, Reaction};
 use link::{LinkView, SelectedLinkEnds};
@@ -88,7 +88,7 @@ pub fn Canvas() -> impl IntoView {
     // would make the list move every link after them).
     let lifted = StoredValue::new(Vec::<LinkId>::new());
     let lifted_changed = Trigger::new();
-    let lift_flags = LiftFlags(StoredValue::new(HashMap::new()));
+    let lift_flags = Flags(StoredValue::new(HashMap::new()));
     // While a drag moves a few components, the selected boxes are composited
     // apart (CSS will-change), so moving them redraws none of the others.
     let moving_few = RwSignal::new(false);
@@ -110,6 +110,8 @@ pub fn Canvas() -> impl IntoView {
     // 5,000 components).
     let far = RwSignal::new(false);
     let far_now = move || editor.viewport.with(|v| v.zoom < FAR_ZOOM);
+    // Which boxes are near the view, and so drawn in full (see `mark_near`).
+    let near = Flags(StoredValue::new(HashMap::new()));
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
@@ -120,6 +122,7 @@ pub fn Canvas() -> impl IntoView {
         editor.fit();
         // Before the boxes are first drawn, so they are drawn once, as the fit shows them.
         far.set(untrack(far_now));
+        mark_near(editor, near, far.get_untracked(), editor.viewport.get_untracked());
         measured.set(true);
         true
     });
@@ -168,7 +171,7 @@ pub fn Canvas() -> impl IntoView {
             Gesture::DraggingItems { items, moved: true, .. } if !was_moving => {
                 let links = editor.design.with_untracked(|d| links_moved_by(d, items));
                 if !links.is_empty() {
-                    lift_flags.set(&links, true);
+                    lift_flags.set_links(&links, true);
                     lifted.set_value(links);
                     lifted_changed.notify();
                 }
@@ -179,7 +182,7 @@ pub fn Canvas() -> impl IntoView {
             Gesture::DraggingItems { moved: true, .. } => {}
             _ if was_moving => {
                 if lifted.with_value(|l| !l.is_empty()) {
-                    lifted.update_value(|l| lift_flags.set(&std::mem::take(l), false));
+                    lifted.update_value(|l| lift_flags.set_links(&std::mem::take(l), false));
                     lifted_changed.notify();
                 }
                 if moving_few.get_untracked() {
@@ -356,6 +359,15 @@ pub fn Canvas() -> impl IntoView {
             editor.viewport.with(Viewport::transform)
         }
     });
+    // A new view drawn, a zoom across FAR_ZOOM, a resize or an edit marks the boxes
+    // near the view again (not each step of a pan or a drag: the release does).
+    Effect::new(move |_| {
+        editor.track_edits();
+        editor.canvas_size.track();
+        transform.track();
+        let view = if untrack(shifting) { pan_from.get_untracked() } else { editor.viewport.get_untracked() };
+        mark_near(editor, near, far.get(), view);
+    });
     let shift = move || {
         if !shifting() {
             return None;
@@ -404,7 +416,7 @@ pub fn Canvas() -> impl IntoView {
                         </g>
                         <g class="links">
                             <For each=move || if measured.get() { editor.link_ids.get() } else { Vec::new() } key=|id| id.clone() let:id>
-                                <LinkView lifted=lift_flags.flag(&id) id />
+                                <LinkView lifted=lift_flags.flag(ItemRef::Link(id.clone())) id />
                             </For>
                         </g>
                     </g>
@@ -422,7 +434,7 @@ pub fn Canvas() -> impl IntoView {
                     <g transform=transform>
                         <g class="nodes">
                             <For each=move || if measured.get() { editor.component_keys.get() } else { Vec::new() } key=|k| k.clone() let((id, kind))>
-                                <Node id kind far=far.read_only() />
+                                <Node full=near.flag(ItemRef::Component(id.clone())) id kind />
                             </For>
                         </g>
                         <SelectedLinkEnds />
@@ -453,24 +465,50 @@ pub fn Canvas() -> impl IntoView {
     }
 }
 
-/// One flag per link: whether a drag has lifted it to the layer above.
+/// One flag per item, made when first asked for: whether a drag has lifted a
+/// link to the layer above, whether a box is near the view.
 #[derive(Clone, Copy, Debug)]
-struct LiftFlags(StoredValue<HashMap<ItemRef, ArcRwSignal<bool>>>);
+struct Flags(StoredValue<HashMap<ItemRef, ArcRwSignal<bool>>>);
 
-impl LiftFlags {
-    fn flag(self, id: &LinkId) -> ArcRwSignal<bool> {
+impl Flags {
+    /// The flag of `item`, made (false) when first asked for.
+    fn flag(self, item: ItemRef) -> ArcRwSignal<bool> {
         self.0
-            .try_update_value(|flags| {
-                flags.entry(ItemRef::Link(id.clone())).or_insert_with(|| ArcRwSignal::new(false)).clone()
-            })
+            .try_update_value(|flags| flags.entry(item).or_insert_with(|| ArcRwSignal::new(false)).clone())
             .unwrap_or_else(|| ArcRwSignal::new(false))
     }
 
-    fn set(self, ids: &[LinkId], lifted: bool) {
+    fn set_links(self, ids: &[LinkId], lifted: bool) {
         for id in ids {
-            self.flag(id).set(lifted);
+            self.flag(ItemRef::Link(id.clone())).set(lifted);
         }
     }
+}
+
+/// Marks the components within half a canvas of the view to be drawn in full,
+/// and the others (every one, zoomed far out) as shapes only: a box's text and
+/// icon cost the most to lay out and paint, and a zoom lays out all of them
+/// again. Only flags that change are set, so only those boxes redraw. One pass
+/// over the design (a flag not made yet is false: nothing to set).
+fn mark_near(editor: Editor, near: Flags, far: bool, view: Viewport) {
+    let (w, h) = editor.canvas_size.get_untracked();
+    let (a, b) = (view.to_design(-w / 2.0, -h / 2.0), view.to_design(w * 1.5, h * 1.5));
+    editor.design.with_untracked(|d| {
+        near.0.update_value(|flags| {
+            for c in &d.components {
+                let r = c.rect();
+                let on = !far && r.x < b.x && r.x + r.w > a.x && r.y < b.y && r.y + r.h > a.y;
+                let item = ItemRef::Component(c.id.clone());
+                match flags.get(&item) {
+                    Some(flag) if flag.get_untracked() != on => flag.set(on),
+                    None if on => {
+                        flags.insert(item, ArcRwSignal::new(true));
+                    }
+                    _ => {}
+                }
+            }
+        });
+    });
 }
 
 /// The links with an end among the components a drag moves.

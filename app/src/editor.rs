@@ -517,6 +517,12 @@ impl Editor {
         self.fit();
     }
 
+    /// Subscribes the running effect to the design's settled changes: every edit and
+    /// undo, a gesture's start and end, but not the steps of a drag.
+    pub(crate) fn track_edits(&self) {
+        self.history_changed.track();
+    }
+
     /// Zooms by `factor` about the middle of the canvas.
     pub fn zoom_by(&self, factor: f64) {
         let (w, h) = self.canvas_size.get_untracked();

@@ -175,6 +175,41 @@ test('zoomed far out, components are drawn without text; zooming back in brings 
   await context.close();
 });
 
+test('a component far from the view is drawn as its shape only; panning to it draws it in full', async () => {
+  const { page, context, problems, canvas } = await app.ready();
+  const design = JSON.parse(readFileSync(new URL('../../core/data/examples/three-tier.json', import.meta.url), 'utf8'));
+  const c1 = design.components.find((c) => c.id === 'c1');
+  design.components.push({ id: 'c9', kind: 'sqs', label: 'Far queue', x: c1.x + 2600, y: c1.y });
+  await page.getByTestId('file-input').setInputFiles({ name: 'far.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(design)) });
+  await canvas.node('c9').waitFor();
+  // Zoom in on the users with the wheel until boxes are drawn in full.
+  for (let i = 0; i < 12 && parseInt(await canvas.zoomLabel(), 10) < 60; i++) {
+    const [b, before] = [await canvas.box('c1'), await canvas.zoomLabel()];
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction((z) => document.querySelector('[data-testid="zoom"]').textContent !== z, before);
+  }
+  await page.getByTestId('node-label-c1').waitFor();
+  assert.equal(await canvas.node('c9').locator('text, image, circle').count(), 0, 'far from the view: shapes only');
+  assert.match(await canvas.node('c9').locator('title').textContent(), /^Far queue: /, 'its name is in the tooltip');
+  // Pan towards it with Space held (any drag pans).
+  await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+  const area = await canvas.canvas.boundingBox();
+  await page.keyboard.down(' ');
+  for (let i = 0; i < 4 && (await canvas.node('c9').locator('text').count()) === 0; i++) {
+    await page.mouse.move(area.x + area.width - 20, area.y + area.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(area.x + 20, area.y + area.height / 2, { steps: 8 });
+    await page.mouse.up();
+  }
+  await page.keyboard.up(' ');
+  assert.equal(await page.getByTestId('node-label-c9').textContent(), 'Far queue', 'near the view: drawn in full');
+  assert.equal(await canvas.node('c9').locator('.node-handle').count(), 1);
+  assert.match(await page.getByTestId('undo').getAttribute('title'), /^Undo Open far\.json/, 'panning is not an edit');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the wheel zooms about the cursor and a background drag pans', async () => {
   const { page, context, problems, canvas } = await app.ready();
   const before = await canvas.zoomLabel();

@@ -52,9 +52,9 @@ pub fn Node(
     id: ComponentId,
     /// Its kind.
     kind: ComponentKind,
-    /// Zoomed far out (see `FAR_ZOOM` in canvas.rs): the box is drawn without its text,
-    /// icon and handle, which would be too small to read or use.
-    far: ReadSignal<bool>,
+    /// Drawn in full: near the view and not zoomed far out (see `mark_near` in
+    /// canvas.rs). Else the box has no text, icon or handle.
+    full: ArcRwSignal<bool>,
 ) -> impl IntoView {
     let editor = use_editor();
     let component = editor.component_part(&id);
@@ -83,7 +83,7 @@ pub fn Node(
     // group's transform. Zoomed far out it is three elements: a design that
     // opens fitted that far (hundreds of components) is built and laid out
     // without thousands of texts no one could read.
-    let inside = move || inside(&id_text, &looks, &label.get(), far.get());
+    let inside = move || inside(&id_text, &looks, &label.get(), !full.get());
     view! {
         <g
             class="node"
