@@ -80,9 +80,10 @@ pub fn Node(
     // The box's inside is one piece of markup: the parser builds its nine
     // elements faster than nine element-by-element calls from wasm, and only
     // the label (rare) or a zoom across FAR_ZOOM redraws it; a move changes the
-    // group's transform. Zoomed far out it is three elements: a design that
-    // opens fitted that far (hundreds of components) is built and laid out
-    // without thousands of texts no one could read.
+    // group's transform. Far from the view or zoomed far out it is three
+    // elements: a design that opens fitted far out (hundreds of components) is
+    // built and laid out without thousands of texts no one could read, and a
+    // zoom lays out only the text of the boxes near the view.
     let inside = move || inside(&id_text, &looks, &label.get(), !full.get());
     view! {
         <g
@@ -99,7 +100,8 @@ pub fn Node(
 }
 
 /// The markup inside a component's group: tooltip, box, band, icon or glyph,
-/// label, kind name and link handle; when `far`, the tooltip, box and band only.
+/// label, kind name and link handle; when `far` (from the view, or zoomed far
+/// out), the tooltip, box and band only.
 /// Every text from the design is escaped.
 fn inside(id: &str, looks: &Looks, label: &str, far: bool) -> String {
     let (w, h) = (COMPONENT_SIZE.w, COMPONENT_SIZE.h);
