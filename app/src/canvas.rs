@@ -93,23 +93,18 @@ pub fn Canvas() -> impl IntoView {
     // apart (CSS will-change), so moving them redraws none of the others.
     let moving_few = RwSignal::new(false);
 
-    let measure = move || -> Option<(f64, f64, f64, f64)> {
+    // The canvas's size; its page offset is kept in `origin` on the way.
+    let measure = move || -> Option<(f64, f64)> {
         let canvas = canvas_ref.get_untracked()?;
         let r = canvas.get_bounding_client_rect();
         origin.set_value((r.left(), r.top()));
-        Some((r.left(), r.top(), r.width(), r.height()))
+        Some((r.width(), r.height()))
     };
 
     // Fit the design into the canvas once it is on the page. The design is
     // drawn after that: measuring lays the page out, and with the design
     // already in it that layout (thousands of shapes) would be done twice.
     let measured = RwSignal::new(false);
-    // Zoomed far out (below FAR_ZOOM), every box is drawn without its text. A
-    // signal set only when that changes: a memo of the viewport would have all
-    // its subscribers (every box) checked at each step of a pan (9 ms a step at
-    // 5,000 components).
-    let far = RwSignal::new(false);
-    let far_now = move || editor.viewport.with(|v| v.zoom < FAR_ZOOM);
     // Which boxes are near the view, and so drawn in full (see `mark_near`).
     let near = Flags(StoredValue::new(HashMap::new()));
     Effect::new(move |done: Option<bool>| {
@@ -117,20 +112,13 @@ pub fn Canvas() -> impl IntoView {
             return true;
         }
         let Some(_) = canvas_ref.get() else { return false };
-        let Some((_, _, w, h)) = measure() else { return false };
-        editor.canvas_size.set((w, h));
+        let Some(size) = measure() else { return false };
+        editor.canvas_size.set(size);
         editor.fit();
         // Before the boxes are first drawn, so they are drawn once, as the fit shows them.
-        far.set(untrack(far_now));
-        mark_near(editor, near, far.get_untracked(), editor.viewport.get_untracked());
+        mark_near(editor, near, editor.viewport.get_untracked());
         measured.set(true);
         true
-    });
-    Effect::new(move |_| {
-        let now = far_now();
-        if far.get_untracked() != now {
-            far.set(now);
-        }
     });
     // Measuring lays the page out first if anything changed: at a press, with
     // thousands of shapes on the canvas, that took longer than a frame. So the
@@ -141,9 +129,9 @@ pub fn Canvas() -> impl IntoView {
     Effect::new(move |_| {
         let Some(div) = canvas_ref.get() else { return };
         let changed = Closure::<dyn FnMut()>::new(move || {
-            if let Some((_, _, w, h)) = measure() {
-                if editor.canvas_size.get_untracked() != (w, h) {
-                    editor.canvas_size.set((w, h));
+            if let Some(size) = measure() {
+                if editor.canvas_size.get_untracked() != size {
+                    editor.canvas_size.set(size);
                 }
             }
         });
@@ -359,14 +347,14 @@ pub fn Canvas() -> impl IntoView {
             editor.viewport.with(Viewport::transform)
         }
     });
-    // A new view drawn, a zoom across FAR_ZOOM, a resize or an edit marks the boxes
-    // near the view again (not each step of a pan or a drag: the release does).
+    // A new view drawn (a pan, a zoom), a resize or an edit marks the boxes near the
+    // view again (not each step of a pan or a drag: the release does).
     Effect::new(move |_| {
         editor.track_edits();
         editor.canvas_size.track();
         transform.track();
         let view = if untrack(shifting) { pan_from.get_untracked() } else { editor.viewport.get_untracked() };
-        mark_near(editor, near, far.get(), view);
+        mark_near(editor, near, view);
     });
     let shift = move || {
         if !shifting() {
@@ -384,7 +372,7 @@ pub fn Canvas() -> impl IntoView {
             // What-if mode: a click fails what it lands on.
             class:failing=move || resilience.armed.get()
             // Zoomed far out, text is too small to read and costs the most to draw: leave it out.
-            class:far=move || far.get()
+            class:far=move || editor.viewport.with(|v| v.zoom < FAR_ZOOM)
             data-testid="canvas"
             node_ref=canvas_ref
             on:pointerdown=on_down
@@ -486,11 +474,14 @@ impl Flags {
 }
 
 /// Marks the components within half a canvas of the view to be drawn in full,
-/// and the others (every one, zoomed far out) as shapes only: a box's text and
-/// icon cost the most to lay out and paint, and a zoom lays out all of them
-/// again. Only flags that change are set, so only those boxes redraw. One pass
-/// over the design (a flag not made yet is false: nothing to set).
-fn mark_near(editor: Editor, near: Flags, far: bool, view: Viewport) {
+/// and the others (every one, zoomed out below FAR_ZOOM) as shapes only: a
+/// box's text and icon cost the most to lay out and paint, and a zoom lays out
+/// all of them again. Only flags that change are set, so only those boxes
+/// redraw: no box reads the viewport itself (with a subscriber per box, each
+/// step of a pan checked all of them, 9 ms at 5,000 components). One pass over
+/// the design (a flag not made yet is false: nothing to set).
+fn mark_near(editor: Editor, near: Flags, view: Viewport) {
+    let far = view.zoom < FAR_ZOOM;
     let (w, h) = editor.canvas_size.get_untracked();
     let (a, b) = (view.to_design(-w / 2.0, -h / 2.0), view.to_design(w * 1.5, h * 1.5));
     editor.design.with_untracked(|d| {

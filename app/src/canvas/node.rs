@@ -79,7 +79,7 @@ pub fn Node(
     };
     // The box's inside is one piece of markup: the parser builds its nine
     // elements faster than nine element-by-element calls from wasm, and only
-    // the label (rare) or a zoom across FAR_ZOOM redraws it; a move changes the
+    // the label (rare) or a change of `full` redraws it; a move changes the
     // group's transform. Far from the view or zoomed far out it is three
     // elements: a design that opens fitted far out (hundreds of components) is
     // built and laid out without thousands of texts no one could read, and a
