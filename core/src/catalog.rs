@@ -1,6 +1,8 @@
 //! The component catalog: every AWS kind the canvas offers, its category and
 //! typed properties. The catalog is data (`data/catalog.json`), so adding a
-//! service or a property is a data change.
+//! service or a property is a data change; the app reads it compiled to statics
+//! (`catalog/builtin.rs`), which `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p
+//! cloudwright-core builtin` rewrites from the file.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -12,7 +14,15 @@ use serde_json::Value;
 
 use crate::design::{Component, PropValue};
 
+/// The catalog's source. The app uses the compiled form in `catalog/builtin.rs`,
+/// which a test keeps equal to this file's parse.
+#[cfg(test)]
 const CATALOG_JSON: &str = include_str!("../data/catalog.json");
+
+/// `data/catalog.json` as Rust statics, templates resolved: written by the test
+/// `the_builtin_catalog_is_the_data_file`, so start-up reads no JSON.
+#[rustfmt::skip]
+mod builtin;
 
 /// The family a kind belongs to; drives colour and grouping in the palette.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -217,6 +227,80 @@ pub struct Catalog {
     index: FxHashMap<String, usize>,
 }
 
+/// The compiled form of the catalog (see [`Catalog::from_fixed`]).
+#[derive(Debug)]
+struct Fixed {
+    version: u32,
+    as_of: &'static str,
+    source: &'static str,
+    categories: &'static [(Category, &'static str, &'static str)],
+    kinds: &'static [FixedKind],
+}
+
+#[derive(Debug)]
+struct FixedKind {
+    kind: &'static str,
+    name: &'static str,
+    category: Category,
+    icon: &'static str,
+    aws_icon: Option<&'static str>,
+    glyph: &'static str,
+    aliases: &'static [&'static str],
+    description: &'static str,
+    properties: &'static [&'static FixedProperty],
+}
+
+#[derive(Debug)]
+struct FixedProperty {
+    key: &'static str,
+    label: &'static str,
+    ty: FixedType,
+    default: Option<FixedValue>,
+    unit: Option<&'static str>,
+    help: Option<&'static str>,
+}
+
+#[derive(Debug)]
+enum FixedType {
+    Bool,
+    Int(i64, i64),
+    Float(f64, f64),
+    Choice(&'static [&'static str]),
+}
+
+#[derive(Debug)]
+enum FixedValue {
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Text(&'static str),
+}
+
+impl FixedProperty {
+    fn spec(&self) -> PropertySpec {
+        PropertySpec {
+            key: self.key.to_owned(),
+            label: self.label.to_owned(),
+            ty: match self.ty {
+                FixedType::Bool => PropType::Bool,
+                FixedType::Int(min, max) => PropType::Int { min, max },
+                FixedType::Float(min, max) => PropType::Float { min, max },
+                FixedType::Choice(options) => {
+                    PropType::Choice { options: options.iter().map(|o| (*o).to_owned()).collect() }
+                }
+            },
+            default: self.default.as_ref().map(|v| match *v {
+                FixedValue::Bool(b) => PropValue::Bool(b),
+                FixedValue::Int(i) => PropValue::Int(i),
+                FixedValue::Float(f) => PropValue::Float(f),
+                FixedValue::Text(t) => PropValue::Text(t.to_owned()),
+            }),
+            unit: self.unit.map(str::to_owned),
+            help: self.help.map(str::to_owned),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct RawCatalog {
     format: String,
@@ -262,11 +346,40 @@ impl Catalog {
     /// The catalog built into this version of Cloudwright.
     pub fn builtin() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| {
-            // The embedded file is checked by the test suite; failing here is a build defect.
-            #[allow(clippy::expect_used)]
-            Catalog::parse(CATALOG_JSON).expect("the built-in catalog is valid")
-        })
+        CATALOG.get_or_init(|| Catalog::from_fixed(&builtin::CATALOG))
+    }
+
+    /// A catalog from compiled data (checked by the test that writes it).
+    fn from_fixed(f: &Fixed) -> Catalog {
+        let text = |s: &&str| (*s).to_owned();
+        let kinds: Vec<KindSpec> = f
+            .kinds
+            .iter()
+            .map(|k| KindSpec {
+                kind: k.kind.to_owned(),
+                name: k.name.to_owned(),
+                category: k.category,
+                icon: k.icon.to_owned(),
+                aws_icon: k.aws_icon.map(str::to_owned),
+                glyph: k.glyph.to_owned(),
+                aliases: k.aliases.iter().map(text).collect(),
+                description: k.description.to_owned(),
+                properties: k.properties.iter().map(|p| p.spec()).collect(),
+            })
+            .collect();
+        let index = kinds.iter().enumerate().map(|(i, k)| (k.kind.clone(), i)).collect();
+        Catalog {
+            version: f.version,
+            as_of: f.as_of.to_owned(),
+            source: f.source.to_owned(),
+            categories: f
+                .categories
+                .iter()
+                .map(|&(key, name, color)| CategorySpec { key, name: name.to_owned(), color: color.to_owned() })
+                .collect(),
+            kinds,
+            index,
+        }
     }
 
     /// Parses a catalog file, resolving property templates.
@@ -403,6 +516,93 @@ fn resolve_property(entry: &Value, templates: &BTreeMap<String, Value>) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write as _;
+
+    /// `catalog` as the Rust source of `catalog/builtin.rs`; each distinct property once.
+    fn rust_source(c: &Catalog) -> String {
+        let opt = |o: &Option<String>| o.as_ref().map_or("None".to_owned(), |s| format!("Some({s:?})"));
+        let mut props: Vec<&PropertySpec> = Vec::new();
+        for p in c.kinds.iter().flat_map(|k| &k.properties) {
+            if !props.contains(&p) {
+                props.push(p);
+            }
+        }
+        let mut out = String::from(
+            "//! Written by `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin` from\n\
+             //! `data/catalog.json`; edit that file, not this one.\n\n\
+             use super::{Category, Fixed, FixedKind, FixedProperty as P, FixedType as T, FixedValue as V};\n\n",
+        );
+        let _ = writeln!(out, "pub(super) static CATALOG: Fixed = Fixed {{");
+        let _ = writeln!(out, "    version: {},\n    as_of: {:?},\n    source: {:?},", c.version, c.as_of, c.source);
+        let _ = writeln!(out, "    categories: &[");
+        for cat in &c.categories {
+            let _ = writeln!(out, "        (Category::{:?}, {:?}, {:?}),", cat.key, cat.name, cat.color);
+        }
+        let _ = writeln!(out, "    ],\n    kinds: &[");
+        for k in &c.kinds {
+            let refs: Vec<String> = k
+                .properties
+                .iter()
+                .map(|p| format!("&P{}", props.iter().position(|q| *q == p).unwrap_or_default()))
+                .collect();
+            let _ = writeln!(
+                out,
+                "        FixedKind {{\n            kind: {:?},\n            name: {:?},\n            category: Category::{:?},\n            icon: {:?},\n            aws_icon: {},\n            glyph: {:?},\n            aliases: &{:?},\n            description: {:?},\n            properties: &[{}],\n        }},",
+                k.kind,
+                k.name,
+                k.category,
+                k.icon,
+                opt(&k.aws_icon),
+                k.glyph,
+                k.aliases,
+                k.description,
+                refs.join(", ")
+            );
+        }
+        let _ = writeln!(out, "    ],\n}};");
+        for (i, p) in props.iter().enumerate() {
+            let ty = match &p.ty {
+                PropType::Bool => "T::Bool".to_owned(),
+                PropType::Int { min, max } => format!("T::Int({min}, {max})"),
+                PropType::Float { min, max } => format!("T::Float({min:?}, {max:?})"),
+                PropType::Choice { options } => format!("T::Choice(&{options:?})"),
+            };
+            let default = match &p.default {
+                None => "None".to_owned(),
+                Some(PropValue::Bool(b)) => format!("Some(V::Bool({b}))"),
+                Some(PropValue::Int(v)) => format!("Some(V::Int({v}))"),
+                Some(PropValue::Float(f)) => format!("Some(V::Float({f:?}))"),
+                Some(PropValue::Text(t)) => format!("Some(V::Text({t:?}))"),
+            };
+            let _ = writeln!(
+                out,
+                "\nstatic P{i}: P = P {{\n    key: {:?},\n    label: {:?},\n    ty: {ty},\n    default: {default},\n    unit: {},\n    help: {},\n}};",
+                p.key,
+                p.label,
+                opt(&p.unit),
+                opt(&p.help)
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn the_builtin_catalog_is_the_data_file() {
+        let parsed = Catalog::parse(CATALOG_JSON).expect("the catalog file is valid");
+        let source = rust_source(&parsed);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/catalog/builtin.rs");
+        if std::env::var_os("CLOUDWRIGHT_WRITE_BUILTINS").is_some() {
+            std::fs::write(path, &source).expect("write catalog/builtin.rs");
+            return; // this build holds the old data; the next run checks the new
+        }
+        let written = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            written == source,
+            "core/src/catalog/builtin.rs is not data/catalog.json: run \
+             `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin`"
+        );
+        assert_eq!(Catalog::builtin(), &parsed);
+    }
 
     #[test]
     fn builtin_catalog_parses_and_covers_required_kinds() {

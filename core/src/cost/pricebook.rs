@@ -1,4 +1,5 @@
-//! The price book: unit prices as dated, sourced data (`data/pricebook.json`).
+//! The price book: unit prices as dated, sourced data (`data/pricebook.json`),
+//! compiled in as statics (`pricebook/builtin.rs`, written from the file by a test).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -7,7 +8,36 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+/// The price book's source. The app uses the compiled form in `pricebook/builtin.rs`,
+/// which a test keeps equal to this file's parse.
+#[cfg(test)]
 const PRICEBOOK_JSON: &str = include_str!("../../data/pricebook.json");
+
+/// `data/pricebook.json` as Rust statics: written by the test
+/// `the_builtin_price_book_is_the_data_file`, so start-up reads no JSON.
+#[rustfmt::skip]
+mod builtin;
+
+/// The compiled form of the price book (see [`PriceBook::from_fixed`]).
+#[derive(Debug)]
+struct Fixed {
+    version: u32,
+    as_of: &'static str,
+    currency: &'static str,
+    hours_per_month: f64,
+    sources: &'static [(&'static str, &'static str)],
+    /// Key, name, factor, note.
+    regions: &'static [(&'static str, &'static str, f64, &'static str)],
+    /// Key, factor, label, source.
+    discounts: &'static [(&'static str, f64, &'static str, &'static str)],
+    free_tier: fn() -> FreeTier,
+    /// Key, value, text.
+    assumptions: &'static [(&'static str, f64, &'static str)],
+    /// Each distinct source of a price, shared by the prices that cite it.
+    price_sources: &'static [&'static str],
+    /// Key, price, unit, index into `price_sources`.
+    prices: &'static [(&'static str, f64, &'static str, usize)],
+}
 
 /// One unit price in us-east-1.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -101,11 +131,46 @@ impl PriceBook {
     /// The price book built into this version of Cloudwright.
     pub fn builtin() -> &'static PriceBook {
         static BOOK: OnceLock<PriceBook> = OnceLock::new();
-        BOOK.get_or_init(|| {
-            // Checked by the test suite; failing here is a build defect.
-            #[allow(clippy::expect_used)]
-            PriceBook::parse(PRICEBOOK_JSON).expect("the built-in price book is valid")
-        })
+        BOOK.get_or_init(|| PriceBook::from_fixed(&builtin::BOOK))
+    }
+
+    /// A price book from compiled data (checked by the test that writes it).
+    fn from_fixed(f: &Fixed) -> PriceBook {
+        let sources: Vec<Arc<str>> = f.price_sources.iter().map(|s| Arc::from(*s)).collect();
+        let mut prices = FxHashMap::default();
+        prices.reserve(f.prices.len());
+        for &(key, price, unit, source) in f.prices {
+            let source = sources.get(source).cloned().unwrap_or_else(|| Arc::from(""));
+            prices.insert(key.to_owned(), Price { key: key.to_owned(), price, unit: unit.to_owned(), source });
+        }
+        PriceBook {
+            version: f.version,
+            as_of: f.as_of.to_owned(),
+            currency: f.currency.to_owned(),
+            hours_per_month: f.hours_per_month,
+            sources: f.sources.iter().map(|&(k, v)| (k.to_owned(), v.to_owned())).collect(),
+            regions: f
+                .regions
+                .iter()
+                .map(|&(k, name, factor, note)| {
+                    (k.to_owned(), RegionPricing { name: name.to_owned(), factor, note: note.to_owned() })
+                })
+                .collect(),
+            discounts: f
+                .discounts
+                .iter()
+                .map(|&(k, factor, label, source)| {
+                    (k.to_owned(), Discount { factor, label: label.to_owned(), source: source.to_owned() })
+                })
+                .collect(),
+            free_tier: (f.free_tier)(),
+            assumptions: f
+                .assumptions
+                .iter()
+                .map(|&(k, value, text)| (k.to_owned(), Assumption { value, text: text.to_owned() }))
+                .collect(),
+            prices,
+        }
     }
 
     pub fn parse(text: &str) -> Result<PriceBook, String> {
@@ -154,5 +219,102 @@ impl PriceBook {
     /// An assumption's value, or `fallback` if the book lacks it.
     pub fn assumption(&self, key: &str, fallback: f64) -> f64 {
         self.assumptions.get(key).map_or(fallback, |a| a.value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fmt::Write as _;
+
+    /// `book` as the Rust source of `pricebook/builtin.rs`.
+    fn rust_source(b: &PriceBook) -> String {
+        let mut out = String::from(
+            "//! Written by `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin` from\n\
+             //! `data/pricebook.json`; edit that file, not this one.\n\n\
+             use super::{Fixed, FreeTier};\n\n",
+        );
+        let _ = writeln!(out, "pub(super) static BOOK: Fixed = Fixed {{");
+        let _ = writeln!(
+            out,
+            "    version: {},\n    as_of: {:?},\n    currency: {:?},\n    hours_per_month: {:?},",
+            b.version, b.as_of, b.currency, b.hours_per_month
+        );
+        let _ = writeln!(out, "    sources: &[");
+        for (k, v) in &b.sources {
+            let _ = writeln!(out, "        ({k:?}, {v:?}),");
+        }
+        let _ = writeln!(out, "    ],\n    regions: &[");
+        for (k, r) in &b.regions {
+            let _ = writeln!(out, "        ({k:?}, {:?}, {:?}, {:?}),", r.name, r.factor, r.note);
+        }
+        let _ = writeln!(out, "    ],\n    discounts: &[");
+        for (k, d) in &b.discounts {
+            let _ = writeln!(out, "        ({k:?}, {:?}, {:?}, {:?}),", d.factor, d.label, d.source);
+        }
+        let _ = writeln!(out, "    ],\n    free_tier,\n    assumptions: &[");
+        for (k, a) in &b.assumptions {
+            let _ = writeln!(out, "        ({k:?}, {:?}, {:?}),", a.value, a.text);
+        }
+        let prices = b.prices();
+        let mut sources: Vec<&str> = Vec::new();
+        for p in &prices {
+            if !sources.contains(&&*p.source) {
+                sources.push(&p.source);
+            }
+        }
+        let _ = writeln!(out, "    ],\n    price_sources: &[");
+        for s in &sources {
+            let _ = writeln!(out, "        {s:?},");
+        }
+        let _ = writeln!(out, "    ],\n    prices: &[");
+        for p in &prices {
+            let source = sources.iter().position(|s| *s == &*p.source).unwrap_or_default();
+            let _ = writeln!(out, "        ({:?}, {:?}, {:?}, {source}),", p.key, p.price, p.unit);
+        }
+        let t = &b.free_tier;
+        let _ = writeln!(
+            out,
+            "    ],\n}};\n\nfn free_tier() -> FreeTier {{\n    FreeTier {{\n        note: {:?}.to_owned(),",
+            t.note
+        );
+        for (name, v) in [
+            ("ec2_micro_hours", t.ec2_micro_hours),
+            ("ebs_gb", t.ebs_gb),
+            ("transfer_out_gb", t.transfer_out_gb),
+            ("cloudfront_gb", t.cloudfront_gb),
+            ("cloudfront_requests", t.cloudfront_requests),
+            ("public_ipv4_hours", t.public_ipv4_hours),
+            ("rds_micro_hours", t.rds_micro_hours),
+            ("rds_storage_gb", t.rds_storage_gb),
+            ("cache_micro_hours", t.cache_micro_hours),
+            ("lambda_requests", t.lambda_requests),
+            ("lambda_gb_seconds", t.lambda_gb_seconds),
+            ("sqs_requests", t.sqs_requests),
+            ("sns_publishes", t.sns_publishes),
+            ("cognito_mau", t.cognito_mau),
+        ] {
+            let _ = writeln!(out, "        {name}: {v:?},");
+        }
+        let _ = writeln!(out, "    }}\n}}");
+        out
+    }
+
+    #[test]
+    fn the_builtin_price_book_is_the_data_file() {
+        let parsed = PriceBook::parse(PRICEBOOK_JSON).expect("the price book file is valid");
+        let source = rust_source(&parsed);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/cost/pricebook/builtin.rs");
+        if std::env::var_os("CLOUDWRIGHT_WRITE_BUILTINS").is_some() {
+            std::fs::write(path, &source).expect("write pricebook/builtin.rs");
+            return; // this build holds the old data; the next run checks the new
+        }
+        let written = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            written == source,
+            "core/src/cost/pricebook/builtin.rs is not data/pricebook.json: run \
+             `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin`"
+        );
+        assert_eq!(PriceBook::builtin(), &parsed);
     }
 }
