@@ -1,12 +1,57 @@
 //! Recovery facts as data (`data/resilience.json`): how each class of component
-//! recovers from each disruption, SLAs, and policy tiers.
+//! recovers from each disruption, SLAs, and policy tiers. The model reads them
+//! compiled to statics (`facts/builtin.rs`), which
+//! `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin` rewrites.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+/// The facts' source; a test keeps `facts/builtin.rs` equal to its parse.
+#[cfg(test)]
 const FACTS_JSON: &str = include_str!("../../data/resilience.json");
+
+/// `data/resilience.json` as Rust statics: written by the test
+/// `the_builtin_facts_are_the_data_file`, so the first question parses no JSON.
+#[rustfmt::skip]
+mod builtin;
+
+/// The compiled form of a [`Recovery`].
+#[derive(Debug)]
+struct FixedRecovery {
+    mode: &'static str,
+    rto: Option<Span>,
+    rpo: Option<Span>,
+    source: &'static str,
+}
+
+impl FixedRecovery {
+    fn recovery(&self) -> Recovery {
+        Recovery { mode: self.mode.to_owned(), rto: self.rto, rpo: self.rpo, source: self.source.to_owned() }
+    }
+}
+
+/// The compiled form of [`Facts`] (see [`Facts::builtin`]).
+#[derive(Debug)]
+struct Fixed {
+    format: &'static str,
+    as_of: &'static str,
+    reroute_s: Span,
+    reroute_source: &'static str,
+    /// Key, name, and recovery from software, hardware, AZ and Region disruptions.
+    classes: &'static [(&'static str, &'static str, [FixedRecovery; 4])],
+    cross_region: &'static [(&'static str, FixedRecovery)],
+    pitr: FixedRecovery,
+    versioning: FixedRecovery,
+    sla: &'static [(&'static str, f64)],
+    sla_sources: &'static [(&'static str, &'static str)],
+    /// Key, name, and targets for software, hardware, AZ and Region disruptions.
+    policies: &'static [(&'static str, &'static str, Targets)],
+}
+
+/// A policy's `[RTO, RPO]` targets for software, hardware, AZ and Region disruptions.
+type Targets = [Option<[f64; 2]>; 4];
 
 /// A range of seconds, best case first.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -66,7 +111,7 @@ pub struct PolicyFacts {
     pub region: Option<[f64; 2]>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 pub struct Facts {
     pub format: String,
     pub as_of: String,
@@ -84,12 +129,43 @@ pub struct Facts {
 impl Facts {
     pub fn builtin() -> &'static Facts {
         static FACTS: OnceLock<Facts> = OnceLock::new();
-        FACTS.get_or_init(|| {
-            // Checked by the test suite; failing here is a build defect.
-            #[allow(clippy::expect_used)]
-            let facts: Facts = serde_json::from_str(FACTS_JSON).expect("the built-in resilience facts are valid");
-            facts
-        })
+        FACTS.get_or_init(|| Facts::from_fixed(&builtin::FACTS))
+    }
+
+    fn from_fixed(f: &Fixed) -> Facts {
+        let text = |s: &str| s.to_owned();
+        Facts {
+            format: text(f.format),
+            as_of: text(f.as_of),
+            reroute_s: f.reroute_s,
+            reroute_source: text(f.reroute_source),
+            classes: f
+                .classes
+                .iter()
+                .map(|(key, name, [software, hardware, az, region])| {
+                    let class = Class {
+                        name: text(name),
+                        software: software.recovery(),
+                        hardware: hardware.recovery(),
+                        az: az.recovery(),
+                        region: region.recovery(),
+                    };
+                    (text(key), class)
+                })
+                .collect(),
+            cross_region: f.cross_region.iter().map(|(key, r)| (text(key), r.recovery())).collect(),
+            pitr: f.pitr.recovery(),
+            versioning: f.versioning.recovery(),
+            sla: f.sla.iter().map(|&(key, v)| (text(key), v)).collect(),
+            sla_sources: f.sla_sources.iter().map(|&(key, v)| (text(key), text(v))).collect(),
+            policies: f
+                .policies
+                .iter()
+                .map(|&(key, name, [software, hardware, az, region])| {
+                    (text(key), PolicyFacts { name: text(name), software, hardware, az, region })
+                })
+                .collect(),
+        }
     }
 
     pub fn class(&self, key: &str) -> &Class {
@@ -114,6 +190,81 @@ fn unreachable_class() -> &'static Class {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write as _;
+
+    fn recovery(r: &Recovery) -> String {
+        let span = |s: &Option<Span>| {
+            s.map_or("None".to_owned(), |s| format!("Some(Span {{ best: {:?}, worst: {:?} }})", s.best, s.worst))
+        };
+        format!("R {{ mode: {:?}, rto: {}, rpo: {}, source: {:?} }}", r.mode, span(&r.rto), span(&r.rpo), r.source)
+    }
+
+    /// `facts` as the Rust source of `facts/builtin.rs`.
+    fn rust_source(f: &Facts) -> String {
+        let mut out = String::from(
+            "//! Written by `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin` from\n\
+             //! `data/resilience.json`; edit that file, not this one.\n\n\
+             use super::{Fixed, FixedRecovery as R, Span};\n\n",
+        );
+        let _ = writeln!(out, "pub(super) static FACTS: Fixed = Fixed {{");
+        let _ = writeln!(
+            out,
+            "    format: {:?},\n    as_of: {:?},\n    reroute_s: Span {{ best: {:?}, worst: {:?} }},\n    reroute_source: {:?},\n    classes: &[",
+            f.format, f.as_of, f.reroute_s.best, f.reroute_s.worst, f.reroute_source
+        );
+        for (key, c) in &f.classes {
+            let _ = writeln!(out, "        ({key:?}, {:?}, [", c.name);
+            for r in [&c.software, &c.hardware, &c.az, &c.region] {
+                let _ = writeln!(out, "            {},", recovery(r));
+            }
+            let _ = writeln!(out, "        ]),");
+        }
+        let _ = writeln!(out, "    ],\n    cross_region: &[");
+        for (key, r) in &f.cross_region {
+            let _ = writeln!(out, "        ({key:?}, {}),", recovery(r));
+        }
+        let _ = writeln!(
+            out,
+            "    ],\n    pitr: {},\n    versioning: {},\n    sla: &[",
+            recovery(&f.pitr),
+            recovery(&f.versioning)
+        );
+        for (key, v) in &f.sla {
+            let _ = writeln!(out, "        ({key:?}, {v:?}),");
+        }
+        let _ = writeln!(out, "    ],\n    sla_sources: &[");
+        for (key, v) in &f.sla_sources {
+            let _ = writeln!(out, "        ({key:?}, {v:?}),");
+        }
+        let _ = writeln!(out, "    ],\n    policies: &[");
+        for (key, p) in &f.policies {
+            let _ = writeln!(
+                out,
+                "        ({key:?}, {:?}, [{:?}, {:?}, {:?}, {:?}]),",
+                p.name, p.software, p.hardware, p.az, p.region
+            );
+        }
+        let _ = writeln!(out, "    ],\n}};");
+        out
+    }
+
+    #[test]
+    fn the_builtin_facts_are_the_data_file() {
+        let parsed: Facts = serde_json::from_str(FACTS_JSON).expect("the resilience facts file is valid");
+        let source = rust_source(&parsed);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/resilience/facts/builtin.rs");
+        if std::env::var_os("CLOUDWRIGHT_WRITE_BUILTINS").is_some() {
+            std::fs::write(path, &source).expect("write facts/builtin.rs");
+            return; // this build holds the old data; the next run checks the new
+        }
+        let written = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            written == source,
+            "core/src/resilience/facts/builtin.rs is not data/resilience.json: run \
+             `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin`"
+        );
+        assert_eq!(Facts::builtin(), &parsed);
+    }
 
     #[test]
     fn every_class_and_sla_the_model_names_is_in_the_data() {
