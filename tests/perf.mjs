@@ -12,6 +12,9 @@
 //             as after a reload, and the time is recorded in the page (see
 //             bench-common.mjs: polling from the harness would run its own script
 //             in the page while it loads)
+//   wasm in   navigation start → the page's wasm fully received (its resource
+//             timing's responseEnd), median over the same loads: the part of the
+//             load before any of the app's code can run
 //   heap      JS heap in use after load (performance.memory)
 //   drag      requestAnimationFrame gaps while one component is dragged (p50/p95/max),
 //             and each frame's work (its start → the first task after it: the
@@ -96,7 +99,11 @@ async function open(browser, url, file, expected) {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await recordDrawn(page, expected);
   await page.goto(url + '/', { waitUntil: 'commit' });
-  return { context, page, errors, load: await drawnAt(page) };
+  const load = await drawnAt(page);
+  const wasmIn = await page.evaluate(
+    () => performance.getEntriesByType('resource').find((e) => /cloudwright-app-[^/]*_bg\.wasm$/.test(e.name))?.responseEnd ?? NaN,
+  );
+  return { context, page, errors, load, wasmIn };
 }
 
 async function measure(browser, url, n) {
@@ -104,15 +111,19 @@ async function measure(browser, url, n) {
   const expected = JSON.parse(file).components.length;
   // A load varies by a quarter from one to the next on a busy machine: the median of several.
   const loads = [];
+  const wasmIns = [];
   for (let i = 1; i < LOADS(n); i++) {
     const first = await open(browser, url, file, expected);
     loads.push(first.load);
+    wasmIns.push(first.wasmIn);
     if (first.errors.length) throw new Error(first.errors.join('; '));
     await first.context.close();
   }
-  const { context, page, errors, load: last } = await open(browser, url, file, expected);
+  const { context, page, errors, load: last, wasmIn: lastWasmIn } = await open(browser, url, file, expected);
   loads.push(last);
+  wasmIns.push(lastWasmIn);
   const load = stats(loads).p50;
+  const wasmIn = stats(wasmIns.filter(Number.isFinite)).p50;
   const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? NaN);
   // Interaction is measured once the page has settled: the icons fetched after the first render are in.
   await page.waitForLoadState('networkidle');
@@ -194,7 +205,7 @@ async function measure(browser, url, n) {
     resilience.inFrame = times.filter((t) => t.inFrame).length;
   }
   await context.close();
-  return { n: expected, load, heap, drag, pan, edit, resilience, errors };
+  return { n: expected, load, wasmIn, heap, drag, pan, edit, resilience, errors };
 }
 
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
@@ -214,12 +225,12 @@ try {
 
 console.log(`Browser benchmarks (${new Date().toISOString().slice(0, 10)}, headless Chromium, release build; ms unless noted)`);
 console.log('');
-console.log('| components | load (median) | JS heap MB | drag p50 / p95 / max (frames) | drag frame work p50 / p95 | pan p50 / p95 / max (frames) | edit → cost | edit → resilience p50 / max (edits) | resilience in the edit’s frame |');
-console.log('|---:|---:|---:|---|---|---|---:|---:|---:|');
+console.log('| components | load (median) | wasm in (median) | JS heap MB | drag p50 / p95 / max (frames) | drag frame work p50 / p95 | pan p50 / p95 / max (frames) | edit → cost | edit → resilience p50 / max (edits) | resilience in the edit’s frame |');
+console.log('|---:|---:|---:|---:|---|---|---|---:|---:|---:|');
 for (const r of rows) {
   const f = (s) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.max)} (${s.n})`;
   const w = r.drag.work;
-  console.log(`| ${r.n} | ${ms(r.load)} | ${(r.heap / 1e6).toFixed(1)} | ${f(r.drag)} | ${ms(w.p50)} / ${ms(w.p95)} | ${f(r.pan)} | ${ms(r.edit)} | ${ms(r.resilience.p50)} / ${ms(r.resilience.max)} (${r.resilience.n}) | ${r.resilience.n ? `${r.resilience.inFrame} of ${r.resilience.n}` : '—'} |`);
+  console.log(`| ${r.n} | ${ms(r.load)} | ${ms(r.wasmIn)} | ${(r.heap / 1e6).toFixed(1)} | ${f(r.drag)} | ${ms(w.p50)} / ${ms(w.p95)} | ${f(r.pan)} | ${ms(r.edit)} | ${ms(r.resilience.p50)} / ${ms(r.resilience.max)} (${r.resilience.n}) | ${r.resilience.n ? `${r.resilience.inFrame} of ${r.resilience.n}` : '—'} |`);
 }
 const broken = rows.filter((r) => r.errors.length || !r.drag.n);
 for (const r of broken) console.error(`perf: ${r.n} components: ${r.errors.join('; ') || 'no component could be dragged'}`);
