@@ -1,6 +1,7 @@
 //! Light and dark themes: follow the system (the default), or the user's
 //! choice, remembered in browser storage. The choice is a `data-theme`
-//! attribute on `<html>`, which the stylesheet keys its colours on.
+//! attribute on `<html>`, which the stylesheet keys its colours on. `app/theme.js`
+//! sets it from storage before the first paint, so it reads the same key and values.
 
 use leptos::prelude::*;
 

@@ -375,6 +375,16 @@ test('the theme follows the system until one is chosen; the choice survives a re
   await page.getByTestId('theme').click();
   await page.emulateMedia({ colorScheme: 'light' });
   assert.equal(await background(), 'rgb(20, 23, 28)', 'dark by choice on a light system');
+  // The choice is on the page from its first paint, not only once the app runs:
+  // with the app's code kept from loading, a light system still gets a dark page.
+  const bare = await context.newPage();
+  await bare.emulateMedia({ colorScheme: 'light' });
+  await bare.route(/cloudwright-app-[^/]*_bg\.wasm$/, (route) => route.abort());
+  await bare.goto(page.url());
+  assert.equal(await bare.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await bare.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(20, 23, 28)');
+  assert.equal(await bare.locator('g.node').count(), 0, 'the app did not run');
+  await bare.close();
   await page.getByTestId('theme').click();
   assert.equal(await page.getByTestId('theme').textContent(), 'Theme: system');
   assert.equal(await background(), 'rgb(246, 247, 249)');
