@@ -16,6 +16,15 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::editor::{use_editor, Editor};
+
+/// Height of a container's header: all of it that is drawn when it is collapsed.
+pub const HEADER: f64 = 26.0;
+
+/// Where a collapsed container is drawn (its header), which stands in for
+/// everything inside it: links to what it hides end there.
+pub fn collapsed_rect(container: &cloudwright_core::Container) -> cloudwright_core::Rect {
+    cloudwright_core::Rect { h: HEADER, ..container.rect }
+}
 use frame::Frame;
 use gesture::{step, Gesture, Hit, Input, Reaction};
 use link::{LinkView, SelectedLinkEnds};

@@ -12,6 +12,15 @@ use leptos::prelude::*;
 
 use crate::canvas::viewport::Viewport;
 
+/// What is drawn in place of a component hidden in a collapsed container.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StandIn {
+    /// The outermost collapsed container around it.
+    pub container: ContainerId,
+    /// That container's header.
+    pub rect: cloudwright_core::Rect,
+}
+
 /// One signal per component and per link, kept equal to the design's item by
 /// [`Editor::sync_parts`] after every edit. Nodes and links read only their
 /// own: with thousands on the canvas, an edit wakes the few that changed, and
@@ -21,8 +30,9 @@ use crate::canvas::viewport::Viewport;
 struct Parts {
     components: HashMap<ComponentId, ArcRwSignal<Option<Component>>>,
     links: HashMap<LinkId, ArcRwSignal<Option<Link>>>,
-    /// Whether each component is out of sight in a collapsed container.
-    hidden: HashMap<ComponentId, ArcRwSignal<bool>>,
+    /// For each component out of sight in a collapsed container, that container
+    /// and where it is drawn: what its links end at instead.
+    hidden: HashMap<ComponentId, ArcRwSignal<Option<StandIn>>>,
     /// Whether any of `hidden` is true (else, with nothing collapsed, there is nothing to update).
     any_hidden: bool,
     /// Whether each item is selected, kept in step with `Editor::selection`:
@@ -401,27 +411,36 @@ impl Editor {
                     p.any_hidden = collapsed;
                     let mut changes = Vec::new();
                     for c in &d.components {
-                        let hidden = collapsed && d.is_hidden(c.parent.as_ref());
-                        let signal = p.hidden.entry(c.id.clone()).or_insert_with(|| ArcRwSignal::new(false));
-                        if signal.get_untracked() != hidden {
-                            changes.push((signal.clone(), hidden));
+                        let stand_in = if collapsed { d.collapsed_ancestor(c.parent.as_ref()) } else { None }
+                            .map(|g| StandIn { container: g.id.clone(), rect: crate::canvas::collapsed_rect(g) });
+                        let signal = p.hidden.entry(c.id.clone()).or_insert_with(|| ArcRwSignal::new(None));
+                        if signal.with_untracked(|s| *s != stand_in) {
+                            changes.push((signal.clone(), stand_in));
                         }
                     }
                     changes
                 })
                 .unwrap_or_default()
         });
-        for (signal, hidden) in changes {
-            signal.set(hidden);
+        for (signal, stand_in) in changes {
+            signal.set(stand_in);
         }
+    }
+
+    /// What stands in for component `id` while a collapsed container hides it, tracked.
+    pub fn stand_in(&self, id: &ComponentId) -> Option<StandIn> {
+        let signal = self
+            .parts
+            .try_update_value(|p| p.hidden.entry(id.clone()).or_insert_with(|| ArcRwSignal::new(None)).clone());
+        signal.and_then(|s| s.get())
     }
 
     /// Whether component `id` is hidden inside a collapsed container, tracked.
     pub fn is_hidden(&self, id: &ComponentId) -> bool {
         let signal = self
             .parts
-            .try_update_value(|p| p.hidden.entry(id.clone()).or_insert_with(|| ArcRwSignal::new(false)).clone());
-        signal.is_some_and(|s| s.get())
+            .try_update_value(|p| p.hidden.entry(id.clone()).or_insert_with(|| ArcRwSignal::new(None)).clone());
+        signal.is_some_and(|s| s.with(Option::is_some))
     }
 
     /// The component `id`, as a signal that changes only when it does (for a view of it).

@@ -467,6 +467,12 @@ impl Design {
         self.ancestors(parent).iter().any(|c| c.collapsed)
     }
 
+    /// The outermost collapsed container among `parent` and its ancestors: the
+    /// one drawn in place of what is inside it. `None` if none is collapsed.
+    pub fn collapsed_ancestor(&self, parent: Option<&ContainerId>) -> Option<&Container> {
+        self.ancestors(parent).into_iter().rev().find(|c| c.collapsed)
+    }
+
     /// A component id not used in this design: one past the highest numbered id.
     pub fn fresh_component_id(&self) -> ComponentId {
         let n = self.components.iter().filter_map(|c| c.id.number()).max().map_or(1, |n| n.saturating_add(1));

@@ -321,12 +321,34 @@ test('resize a container by its corner and collapse it with its toggle; each is 
   await canvas.undoKey();
   assert.deepEqual(await size(), before, 'two undo steps: one per resize');
 
-  // Collapse the private subnet: the web app and its links are hidden, the header says what is inside.
+  // Collapse the private subnet: the web app is hidden, the header says what is inside,
+  // and the links to the web app end at the header, which stands in for it.
   await page.getByTestId('container-toggle-g4').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="node-c3"]').classList.contains('hidden'));
   assert.match(await page.getByTestId('container-g4').textContent(), /\(1 inside\)/);
-  assert.equal(await page.getByTestId('link-l2').evaluate((e) => e.classList.contains('hidden')), true);
   assert.equal(await canvas.node('c2').evaluate((e) => e.classList.contains('hidden')), false, 'the neighbours stay');
+  const ends = async (id) => (await page.getByTestId(`link-line-${id}`).getAttribute('d')).match(/-?[\d.]+/g).map(Number);
+  const onHeader = (x, y, [gx, gy, gw]) => x >= gx && x <= gx + gw && y >= gy && y <= gy + 26;
+  for (const id of ['l2', 'l3']) {
+    assert.equal(await page.getByTestId(`link-${id}`).evaluate((e) => e.classList.contains('hidden')), false, `${id} stays drawn`);
+  }
+  const [, , x2, y2] = await ends('l2');
+  assert.ok(onHeader(x2, y2, [490, 100, 300]), `load balancer → the subnet's header: ends at ${x2}, ${y2}`);
+  const [x1, y1] = await ends('l3');
+  assert.ok(onHeader(x1, y1, [490, 100, 300]), `the subnet's header → database: starts at ${x1}, ${y1}`);
+  // Collapsing the whole VPC hides the links inside it; the one from outside ends at its header.
+  await page.getByTestId('container-toggle-g2').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="link-l2"]').classList.contains('hidden'));
+  assert.equal(await page.getByTestId('link-l3').evaluate((e) => e.classList.contains('hidden')), true);
+  const [, , ux, uy] = await ends('l1');
+  assert.ok(onHeader(ux, uy, [220, 60, 920]), `users → the VPC's header: ends at ${ux}, ${uy}`);
+  // A press on that line selects it, as on any link.
+  const line = await page.getByTestId('link-line-l1').boundingBox();
+  await page.mouse.click(line.x + line.width / 2, line.y + line.height / 2);
+  assert.equal(await page.getByTestId('link-ends').textContent(), 'Users → Load balancer');
+  await page.keyboard.press('Escape');
+  await canvas.undoKey();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="link-l2"]').classList.contains('hidden'));
   await page.getByTestId('container-toggle-g4').click();
   await page.waitForFunction(() => !document.querySelector('[data-testid="node-c3"]').classList.contains('hidden'));
   await canvas.undoKey();

@@ -6,9 +6,9 @@
 use cloudwright_core::{ContainerId, ItemRef};
 use leptos::prelude::*;
 
+use super::HEADER;
 use crate::editor::use_editor;
 
-const HEADER: f64 = 26.0;
 /// Side of the resize grip's square.
 const GRIP: f64 = 12.0;
 

@@ -233,22 +233,28 @@ pub fn align(design: &Design, moving: &[(ItemRef, Point)], r: Rect, tolerance: f
     best
 }
 
-/// The link passing within `tolerance` of `p` (design units), nearest first;
-/// links hidden in a collapsed container are skipped. A press on the
+/// The link passing within `tolerance` of `p` (design units), nearest first,
+/// drawn as the canvas draws it: an end hidden in a collapsed container at that
+/// container's header, and a link inside one container skipped. A press on the
 /// background this close to a link selects it, so a thin line is easy to hit
 /// without a wide invisible copy of every link on the page.
 pub fn link_near(design: &Design, p: Point, tolerance: f64) -> Option<LinkId> {
     // One pass over the components, not a search per link end: this runs on every press.
     let any_collapsed = design.containers.iter().any(|g| g.collapsed);
-    let boxes: std::collections::HashMap<&ComponentId, Rect> = design
+    let boxes: std::collections::HashMap<&ComponentId, (Rect, Option<&ContainerId>)> = design
         .components
         .iter()
-        .filter(|c| !any_collapsed || !design.is_hidden(c.parent.as_ref()))
-        .map(|c| (&c.id, c.rect()))
+        .map(|c| match design.collapsed_ancestor(c.parent.as_ref()).filter(|_| any_collapsed) {
+            Some(g) => (&c.id, (super::collapsed_rect(g), Some(&g.id))),
+            None => (&c.id, (c.rect(), None)),
+        })
         .collect();
     let mut best: Option<(f64, &LinkId)> = None;
     for l in &design.links {
-        let (Some(&ra), Some(&rb)) = (boxes.get(&l.from), boxes.get(&l.to)) else { continue };
+        let (Some(&(ra, ga)), Some(&(rb, gb))) = (boxes.get(&l.from), boxes.get(&l.to)) else { continue };
+        if ga.is_some() && ga == gb {
+            continue;
+        }
         let (s, e) = (ra.boundary_towards(rb.center()), rb.boundary_towards(ra.center()));
         let d = segment_distance(p, s, e);
         if d <= tolerance && best.is_none_or(|(bd, _)| d < bd) {
@@ -812,6 +818,30 @@ mod tests {
         assert_eq!(link_near(&d, Point::new(220.0, 264.0), 6.0), Some("l1".into()));
         assert_eq!(link_near(&d, Point::new(220.0, 280.0), 6.0), None);
         assert_eq!(link_near(&d, Point::new(100.0, 100.0), 6.0), None);
+    }
+
+    #[test]
+    fn a_link_into_a_collapsed_container_is_found_on_the_line_to_its_header() {
+        let mut d = default_design();
+        Command::SetCollapsed { id: "g2".into(), collapsed: true }.apply(&mut d).unwrap();
+        // l1 now runs from the users to the VPC's header (220, 60, 920 × 26).
+        let users = d.component(&"c1".into()).unwrap().rect();
+        let header = Rect::new(220.0, 60.0, 920.0, super::super::HEADER);
+        let (a, b) = (users.boundary_towards(header.center()), header.boundary_towards(users.center()));
+        let middle = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+        assert_eq!(link_near(&d, middle, 6.0), Some("l1".into()));
+        // Not where it ran before, to the hidden load balancer.
+        assert_eq!(link_near(&d, Point::new(220.0, 264.0), 6.0), None);
+        // l2 and l3 are inside the VPC, hidden with it: nothing is found on its header.
+        assert_eq!(link_near(&d, header.center(), 6.0), None);
+        // An end in a collapsed subnet ends at that subnet's header: l2 from the load
+        // balancer (hidden in g3) to the web app (in g4, visible once g2 is expanded).
+        Command::SetCollapsed { id: "g2".into(), collapsed: false }.apply(&mut d).unwrap();
+        Command::SetCollapsed { id: "g3".into(), collapsed: true }.apply(&mut d).unwrap();
+        let subnet = Rect::new(240.0, 100.0, 230.0, super::super::HEADER);
+        let web = d.component(&"c3".into()).unwrap().rect();
+        let (a, b) = (subnet.boundary_towards(web.center()), web.boundary_towards(subnet.center()));
+        assert_eq!(link_near(&d, Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0), 6.0), Some("l2".into()));
     }
 
     #[test]

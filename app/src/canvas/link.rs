@@ -74,8 +74,12 @@ pub fn LinkView(
 /// Where link `id` is drawn, tracking the link and its two ends.
 fn geometry(editor: Editor, id: &LinkId) -> Option<Geometry> {
     editor.with_link_ends(id, |link, from, to| {
-        let (from_id, to_id) = (from.id.clone(), to.id.clone());
-        let (from, to) = (from.rect(), to.rect());
+        // An end hidden in a collapsed container is drawn at that container's
+        // header; a link with both ends in the same one is hidden with them.
+        let (from_in, to_in) = (editor.stand_in(&from.id), editor.stand_in(&to.id));
+        let hidden = from_in.as_ref().is_some_and(|f| to_in.as_ref().is_some_and(|t| f.container == t.container));
+        let from = from_in.map_or_else(|| from.rect(), |s| s.rect);
+        let to = to_in.map_or_else(|| to.rect(), |s| s.rect);
         let a = from.boundary_towards(to.center());
         let b = to.boundary_towards(from.center());
         let caption = match (link.protocol.as_str(), link.port) {
@@ -83,7 +87,6 @@ fn geometry(editor: Editor, id: &LinkId) -> Option<Geometry> {
             (p, Some(port)) => format!("{p} :{port}"),
             (p, None) => p.to_owned(),
         };
-        let hidden = editor.is_hidden(&from_id) || editor.is_hidden(&to_id);
         Geometry { x1: a.x, y1: a.y, x2: b.x, y2: b.y, dashed: link.mode == LinkMode::Async, caption, hidden }
     })
 }
