@@ -501,3 +501,24 @@ impl Design {
         acc.map(|(x0, y0, x1, y1)| Rect::new(x0, y0, x1 - x0, y1 - y0))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::examples::default_design;
+
+    #[test]
+    fn the_outermost_collapsed_container_stands_in_for_what_it_holds() {
+        let mut d = default_design();
+        let subnet = Some(crate::ContainerId::from("g4"));
+        assert!(d.collapsed_ancestor(subnet.as_ref()).is_none());
+        // The subnet (g4) sits in the VPC (g2), in the Region (g1).
+        for id in ["g4", "g2"] {
+            if let Some(g) = d.containers.iter_mut().find(|g| g.id.as_str() == id) {
+                g.collapsed = true;
+            }
+        }
+        assert_eq!(d.collapsed_ancestor(subnet.as_ref()).map(|g| g.id.as_str()), Some("g2"));
+        assert_eq!(d.collapsed_ancestor(Some(&"g1".into())), None, "nothing collapsed at or above the Region");
+        assert_eq!(d.collapsed_ancestor(None), None);
+    }
+}
