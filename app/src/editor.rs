@@ -525,6 +525,23 @@ impl Editor {
         }
     }
 
+    /// Takes `design`, saved by another tab editing the same design, as one
+    /// undoable step: the view and what is still there stay selected, and undo
+    /// goes back to what this tab had. `false` (nothing done) during a gesture,
+    /// which the change must not cut into, or if this tab has that design already.
+    pub fn take_from_another_tab(&self, design: Design) -> bool {
+        if self.history.with_value(History::in_gesture) || self.design.with_untracked(|d| *d == design) {
+            return false;
+        }
+        if self.apply(Command::ReplaceAll(Box::new(design)), "Changes from another tab").is_err() {
+            return false;
+        }
+        self.after_history_step(Some(
+            "This design was changed in another tab; it now shows those changes (undo goes back)".to_owned(),
+        ));
+        true
+    }
+
     /// Makes `design` the document with a fresh history (another design from
     /// the library: undo does not cross from one design to another), and shows it.
     pub fn load(&self, design: Design) {
@@ -534,6 +551,11 @@ impl Editor {
         self.selection.set(Vec::new());
         self.history_changed.notify();
         self.fit();
+    }
+
+    /// Whether a gesture (a drag, a resize) is under way.
+    pub(crate) fn in_gesture(&self) -> bool {
+        self.history.with_value(History::in_gesture)
     }
 
     /// Subscribes the running effect to the design's settled changes: every edit and

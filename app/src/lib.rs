@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
     editor.notice.set(notice);
     let banner = RwSignal::new(banner);
     persistence::autosave(editor);
+    persistence::follow_other_tabs(editor);
     persistence::watch_share_links(editor, banner);
     files::accept_dropped_files(editor);
 

@@ -111,6 +111,35 @@ pub fn watch_share_links(editor: Editor, banner: RwSignal<Option<Banner>>) {
     on_cleanup(move || handle.remove());
 }
 
+/// Keeps this tab's design in step with another tab of the site editing the
+/// same one. That tab's autosaves arrive as `storage` events (a tab gets none
+/// for its own writes); each is taken as an edit here, so neither tab goes on
+/// from an old copy and then autosaves over the other's work. One arriving in
+/// the middle of a drag waits for the drop.
+pub fn follow_other_tabs(editor: Editor) {
+    let waiting: StoredValue<Option<Design>> = StoredValue::new(None);
+    let handle = window_event_listener(leptos::ev::storage, move |e| {
+        if e.key().is_none_or(|k| k != crate::library::autosave_key()) {
+            return;
+        }
+        // A damaged or emptied copy is not taken: this tab's own autosave keeps its design.
+        let Some(text) = e.new_value() else { return };
+        let Ok(imported) = import(&text, Catalog::builtin()) else { return };
+        if !editor.take_from_another_tab(imported.design.clone()) && editor.in_gesture() {
+            waiting.set_value(Some(imported.design));
+        }
+    });
+    Effect::new(move |_| {
+        editor.track_edits();
+        if !editor.in_gesture() {
+            if let Some(design) = waiting.try_update_value(Option::take).flatten() {
+                editor.take_from_another_tab(design);
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
 /// Saves the design to browser storage shortly after each change.
 pub fn autosave(editor: Editor) {
     let generation = StoredValue::new(0u64);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useSite } from './harness.mjs';
+import { CanvasPage, useSite } from './harness.mjs';
 
 const AUTOSAVE = 'cloudwright.autosave.v1';
 const DAMAGED = 'cloudwright.autosave.damaged.v1';
@@ -210,5 +210,46 @@ test('two tabs on different designs never autosave over each other', async () =>
   await one.getByTestId('library-button').click();
   assert.match(await one.getByTestId('library').textContent(), /open in another tab/);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two tabs on the same design follow each other, so neither autosaves over the other', async () => {
+  const { page: one, context, problems, canvas } = await app.ready();
+  const rename = async (page, name) => {
+    await page.getByTestId('design-name-input').fill(name);
+    await page.getByTestId('design-name-input').press('Enter');
+  };
+  const nameIs = (page, name) =>
+    page.waitForFunction((n) => document.querySelector('[data-testid="design-name"]').textContent === n, name);
+  const two = await context.newPage();
+  const twoProblems = [];
+  two.on('pageerror', (e) => twoProblems.push(e.message));
+  await two.goto(app.url + '/');
+  const twoCanvas = new CanvasPage(two);
+  await twoCanvas.ready();
+  // Tab one renames the design: tab two, open on the same one, takes the change.
+  await rename(one, 'Renamed in tab one');
+  await nameIs(two, 'Renamed in tab one');
+  assert.match(await two.getByTestId('notice').textContent(), /changed in another tab/);
+  // Tab two moves the web app: tab one takes that, and keeps its own name.
+  const before = await canvas.position('c3');
+  await twoCanvas.drag('c3', 80 * (await twoCanvas.scale()), 0);
+  await one.waitForFunction((x) => !document.querySelector('[data-testid="node-c3"]').getAttribute('transform').includes(`(${x} `), before.x);
+  const moved = await canvas.position('c3');
+  assert.ok(moved.x > before.x + 40, `moved in tab one too: ${before.x} → ${moved.x}`);
+  assert.equal(await one.getByTestId('design-name').textContent(), 'Renamed in tab one');
+  // Reloaded, the saved design has both tabs' edits: neither wrote over the other.
+  await one.waitForTimeout(400);
+  await one.reload();
+  await canvas.ready();
+  assert.equal(await one.getByTestId('design-name').textContent(), 'Renamed in tab one');
+  assert.deepEqual(await canvas.position('c3'), moved);
+  // In the tab that took a change, undo goes back to what it had (and the other tab follows).
+  await twoCanvas.undoKey();
+  await twoCanvas.undoKey();
+  await nameIs(two, 'Three-tier web app');
+  await nameIs(one, 'Three-tier web app');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(twoProblems, []);
   await context.close();
 });
