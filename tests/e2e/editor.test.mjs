@@ -402,8 +402,20 @@ test('the theme follows the system until one is chosen; the choice survives a re
   const bare = await context.newPage();
   await bare.emulateMedia({ colorScheme: 'light' });
   await bare.route(/cloudwright-app-[^/]*_bg\.wasm$/, (route) => route.abort());
+  await bare.addInitScript(() => {
+    const seen = new MutationObserver(() => {
+      window.themeSetAt = performance.now();
+      seen.disconnect();
+    });
+    seen.observe(document, { attributes: true, subtree: true, attributeFilter: ['data-theme'] });
+  });
   await bare.goto(page.url());
   assert.equal(await bare.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  const { setAt, painted } = await bare.evaluate(() => ({
+    setAt: window.themeSetAt,
+    painted: performance.getEntriesByName('first-paint')[0]?.startTime ?? Infinity,
+  }));
+  assert.ok(setAt < painted, `the theme is set (${setAt} ms) before the first paint (${painted} ms)`);
   assert.equal(await bare.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(20, 23, 28)');
   assert.equal(await bare.locator('g.node').count(), 0, 'the app did not run');
   await bare.close();
