@@ -501,7 +501,12 @@ impl Editor {
             result.is_ok()
         });
         match moved {
-            Some(ids) if result.is_ok() => self.sync_components(&ids),
+            Some(ids) if result.is_ok() => {
+                self.sync_components(&ids);
+                // A collapsed container that moves takes its links' ends along
+                // (one check of the containers when none is collapsed).
+                self.sync_hidden();
+            }
             _ => self.sync_parts(),
         }
         // Within a gesture (each step of a drag) the history shows nothing new

@@ -327,7 +327,8 @@ test('resize a container by its corner and collapse it with its toggle; each is 
   await page.waitForFunction(() => document.querySelector('[data-testid="node-c3"]').classList.contains('hidden'));
   assert.match(await page.getByTestId('container-g4').textContent(), /\(1 inside\)/);
   assert.equal(await canvas.node('c2').evaluate((e) => e.classList.contains('hidden')), false, 'the neighbours stay');
-  const ends = async (id) => (await page.getByTestId(`link-line-${id}`).getAttribute('d')).match(/-?[\d.]+/g).map(Number);
+  // During a drag a moved link is drawn twice (the copy on the layer above is the one seen): the same line.
+  const ends = async (id) => (await page.getByTestId(`link-line-${id}`).first().getAttribute('d')).match(/-?[\d.]+/g).map(Number);
   const onHeader = (x, y, [gx, gy, gw]) => x >= gx && x <= gx + gw && y >= gy && y <= gy + 26;
   for (const id of ['l2', 'l3']) {
     assert.equal(await page.getByTestId(`link-${id}`).evaluate((e) => e.classList.contains('hidden')), false, `${id} stays drawn`);
@@ -336,6 +337,18 @@ test('resize a container by its corner and collapse it with its toggle; each is 
   assert.ok(onHeader(x2, y2, [490, 100, 300]), `load balancer → the subnet's header: ends at ${x2}, ${y2}`);
   const [x1, y1] = await ends('l3');
   assert.ok(onHeader(x1, y1, [490, 100, 300]), `the subnet's header → database: starts at ${x1}, ${y1}`);
+  // Dragging the collapsed subnet by its header takes those ends along, during the drag too.
+  const frame = await page.getByTestId('container-g4').boundingBox();
+  await page.mouse.move(frame.x + frame.width / 2, frame.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(frame.x + frame.width / 2, frame.y + 8 + 60 * scale, { steps: 6 });
+  const [, , , during] = await ends('l2');
+  assert.ok(during > 126, `the end follows the header while it moves: y ${during}`);
+  await page.mouse.up();
+  const [, , ax, ay] = await ends('l2');
+  assert.ok(onHeader(ax, ay, [490, 160, 300]), `dropped 60 lower: ends at ${ax}, ${ay}`);
+  await canvas.undoKey();
+  await page.waitForFunction(() => / 1[0-2]\d(\.\d+)?$/.test(document.querySelector('[data-testid="link-line-l2"]').getAttribute('d')));
   // Collapsing the whole VPC hides the links inside it; the one from outside ends at its header.
   await page.getByTestId('container-toggle-g2').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="link-l2"]').classList.contains('hidden'));
