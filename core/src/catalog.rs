@@ -527,10 +527,9 @@ mod tests {
                 props.push(p);
             }
         }
-        let mut out = String::from(
-            "//! Written by `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin` from\n\
-             //! `data/catalog.json`; edit that file, not this one.\n\n\
-             use super::{Category, Fixed, FixedKind, FixedProperty as P, FixedType as T, FixedValue as V};\n\n",
+        let mut out = crate::builtins::header(
+            "data/catalog.json",
+            "Category, Fixed, FixedKind, FixedProperty as P, FixedType as T, FixedValue as V",
         );
         let _ = writeln!(out, "pub(super) static CATALOG: Fixed = Fixed {{");
         let _ = writeln!(out, "    version: {},\n    as_of: {:?},\n    source: {:?},", c.version, c.as_of, c.source);
@@ -590,17 +589,9 @@ mod tests {
     fn the_builtin_catalog_is_the_data_file() {
         let parsed = Catalog::parse(CATALOG_JSON).expect("the catalog file is valid");
         let source = rust_source(&parsed);
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/catalog/builtin.rs");
-        if std::env::var_os("CLOUDWRIGHT_WRITE_BUILTINS").is_some() {
-            std::fs::write(path, &source).expect("write catalog/builtin.rs");
-            return; // this build holds the old data; the next run checks the new
+        if !crate::builtins::current("catalog/builtin.rs", &source, "data/catalog.json") {
+            return;
         }
-        let written = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            written == source,
-            "core/src/catalog/builtin.rs is not data/catalog.json: run \
-             `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin`"
-        );
         assert_eq!(Catalog::builtin(), &parsed);
     }
 

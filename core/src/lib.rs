@@ -39,3 +39,34 @@ pub use format::{export, export_for_storage, import, ImportError, Imported};
 pub use history::History;
 pub use id::{ComponentId, ContainerId, ItemRef, LinkId};
 pub use validate::validate;
+
+/// For the tests that keep a compiled-data file (`catalog/builtin.rs` and the
+/// like) equal to what its generator makes of the JSON it comes from.
+#[cfg(test)]
+pub(crate) mod builtins {
+    /// The first lines of a compiled-data file: where it comes from, and its `use` line.
+    pub(crate) fn header(data: &str, uses: &str) -> String {
+        format!(
+            "//! Written by `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin` from\n\
+             //! `{data}`; edit that file, not this one.\n\nuse super::{{{uses}}};\n\n"
+        )
+    }
+
+    /// With `CLOUDWRIGHT_WRITE_BUILTINS` set, writes `source` to `file` (under
+    /// `src/`) and returns `false`: this build still holds the old data, and the
+    /// next run checks the new. Otherwise asserts that `file` holds `source` and
+    /// returns `true`, for the caller to compare the compiled data with the parse.
+    pub(crate) fn current(file: &str, source: &str, data: &str) -> bool {
+        let path = format!("{}/src/{file}", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var_os("CLOUDWRIGHT_WRITE_BUILTINS").is_some() {
+            std::fs::write(&path, source).unwrap_or_else(|e| panic!("write {path}: {e}"));
+            return false;
+        }
+        let written = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            written == source,
+            "core/src/{file} is not {data}: run `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin`"
+        );
+        true
+    }
+}

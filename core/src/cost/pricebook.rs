@@ -229,11 +229,7 @@ mod tests {
 
     /// `book` as the Rust source of `pricebook/builtin.rs`.
     fn rust_source(b: &PriceBook) -> String {
-        let mut out = String::from(
-            "//! Written by `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin` from\n\
-             //! `data/pricebook.json`; edit that file, not this one.\n\n\
-             use super::{Fixed, FreeTier};\n\n",
-        );
+        let mut out = crate::builtins::header("data/pricebook.json", "Fixed, FreeTier");
         let _ = writeln!(out, "pub(super) static BOOK: Fixed = Fixed {{");
         let _ = writeln!(
             out,
@@ -304,17 +300,9 @@ mod tests {
     fn the_builtin_price_book_is_the_data_file() {
         let parsed = PriceBook::parse(PRICEBOOK_JSON).expect("the price book file is valid");
         let source = rust_source(&parsed);
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/cost/pricebook/builtin.rs");
-        if std::env::var_os("CLOUDWRIGHT_WRITE_BUILTINS").is_some() {
-            std::fs::write(path, &source).expect("write pricebook/builtin.rs");
-            return; // this build holds the old data; the next run checks the new
+        if !crate::builtins::current("cost/pricebook/builtin.rs", &source, "data/pricebook.json") {
+            return;
         }
-        let written = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            written == source,
-            "core/src/cost/pricebook/builtin.rs is not data/pricebook.json: run \
-             `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin`"
-        );
         assert_eq!(PriceBook::builtin(), &parsed);
     }
 }

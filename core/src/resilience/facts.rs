@@ -201,11 +201,7 @@ mod tests {
 
     /// `facts` as the Rust source of `facts/builtin.rs`.
     fn rust_source(f: &Facts) -> String {
-        let mut out = String::from(
-            "//! Written by `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin` from\n\
-             //! `data/resilience.json`; edit that file, not this one.\n\n\
-             use super::{Fixed, FixedRecovery as R, Span};\n\n",
-        );
+        let mut out = crate::builtins::header("data/resilience.json", "Fixed, FixedRecovery as R, Span");
         let _ = writeln!(out, "pub(super) static FACTS: Fixed = Fixed {{");
         let _ = writeln!(
             out,
@@ -252,17 +248,9 @@ mod tests {
     fn the_builtin_facts_are_the_data_file() {
         let parsed: Facts = serde_json::from_str(FACTS_JSON).expect("the resilience facts file is valid");
         let source = rust_source(&parsed);
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/resilience/facts/builtin.rs");
-        if std::env::var_os("CLOUDWRIGHT_WRITE_BUILTINS").is_some() {
-            std::fs::write(path, &source).expect("write facts/builtin.rs");
-            return; // this build holds the old data; the next run checks the new
+        if !crate::builtins::current("resilience/facts/builtin.rs", &source, "data/resilience.json") {
+            return;
         }
-        let written = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            written == source,
-            "core/src/resilience/facts/builtin.rs is not data/resilience.json: run \
-             `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin`"
-        );
         assert_eq!(Facts::builtin(), &parsed);
     }
 
