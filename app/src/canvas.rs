@@ -16,6 +16,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::editor::{use_editor, Editor};
+use frame::Frame;
+use gesture::{step, Gesture, Hit, Input, Reaction};
+use link::{LinkView, SelectedLinkEnds};
+use node::Node;
+use viewport::Viewport;
 
 /// Height of a container's header: all of it that is drawn when it is collapsed.
 pub const HEADER: f64 = 26.0;
@@ -25,11 +30,6 @@ pub const HEADER: f64 = 26.0;
 pub fn collapsed_rect(container: &cloudwright_core::Container) -> cloudwright_core::Rect {
     cloudwright_core::Rect { h: HEADER, ..container.rect }
 }
-use frame::Frame;
-use gesture::{step, Gesture, Hit, Input, Reaction};
-use link::{LinkView, SelectedLinkEnds};
-use node::Node;
-use viewport::Viewport;
 
 /// The nearest element at or above `el` with a `data-hit`: `c:<component>`,
 /// `h:<component>` (its connect handle), `g:<container>` (its header),

@@ -33,7 +33,7 @@ struct Parts {
     /// For each component out of sight in a collapsed container, that container
     /// and where it is drawn: what its links end at instead.
     hidden: HashMap<ComponentId, ArcRwSignal<Option<StandIn>>>,
-    /// Whether any of `hidden` is true (else, with nothing collapsed, there is nothing to update).
+    /// Whether any component has a stand-in (else, with nothing collapsed, there is nothing to update).
     any_hidden: bool,
     /// Whether each item is selected, kept in step with `Editor::selection`:
     /// with one flag per item, a selection change wakes only the items it
@@ -531,11 +531,11 @@ impl Editor {
     }
 
     /// Takes `design`, saved by another tab editing the same design, as one
-    /// undoable step: the view and what is still there stay selected, and undo
-    /// goes back to what this tab had. `false` (nothing done) during a gesture,
-    /// which the change must not cut into, or if this tab has that design already.
+    /// undoable step: the view does not move, what is still there stays selected,
+    /// and undo goes back to what this tab had. `false` (nothing done) during a
+    /// gesture, which the change must not cut into, or if this tab has that design already.
     pub fn take_from_another_tab(&self, design: Design) -> bool {
-        if self.history.with_value(History::in_gesture) || self.design.with_untracked(|d| *d == design) {
+        if self.in_gesture() || self.design.with_untracked(|d| *d == design) {
             return false;
         }
         if self.apply(Command::ReplaceAll(Box::new(design)), "Changes from another tab").is_err() {
