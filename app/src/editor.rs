@@ -427,20 +427,19 @@ impl Editor {
         }
     }
 
+    /// The stand-in signal of component `id`, made (empty) when first asked for.
+    fn stand_in_signal(&self, id: &ComponentId) -> Option<ArcRwSignal<Option<StandIn>>> {
+        self.parts.try_update_value(|p| p.hidden.entry(id.clone()).or_insert_with(|| ArcRwSignal::new(None)).clone())
+    }
+
     /// What stands in for component `id` while a collapsed container hides it, tracked.
     pub fn stand_in(&self, id: &ComponentId) -> Option<StandIn> {
-        let signal = self
-            .parts
-            .try_update_value(|p| p.hidden.entry(id.clone()).or_insert_with(|| ArcRwSignal::new(None)).clone());
-        signal.and_then(|s| s.get())
+        self.stand_in_signal(id).and_then(|s| s.get())
     }
 
     /// Whether component `id` is hidden inside a collapsed container, tracked.
     pub fn is_hidden(&self, id: &ComponentId) -> bool {
-        let signal = self
-            .parts
-            .try_update_value(|p| p.hidden.entry(id.clone()).or_insert_with(|| ArcRwSignal::new(None)).clone());
-        signal.is_some_and(|s| s.with(Option::is_some))
+        self.stand_in_signal(id).is_some_and(|s| s.with(Option::is_some))
     }
 
     /// The component `id`, as a signal that changes only when it does (for a view of it).
@@ -483,8 +482,10 @@ impl Editor {
     pub fn apply(&self, command: Command, label: &str) -> Result<(), EditError> {
         // A move (every pointer move of a drag) changes only the components it
         // names: update just their signals instead of comparing every item.
-        let moved: Option<Vec<ComponentId>> = match &command {
-            Command::Move { moves } => Some(
+        // A container among them moves what it holds too, and may be a collapsed
+        // one whose links end at its header.
+        let moved: Option<(Vec<ComponentId>, bool)> = match &command {
+            Command::Move { moves } => Some((
                 moves
                     .iter()
                     .filter_map(|(item, _)| match item {
@@ -492,7 +493,8 @@ impl Editor {
                         _ => None,
                     })
                     .collect(),
-            ),
+                moves.iter().any(|(item, _)| matches!(item, ItemRef::Container(_))),
+            )),
             _ => None,
         };
         let mut result = Ok(());
@@ -501,11 +503,12 @@ impl Editor {
             result.is_ok()
         });
         match moved {
-            Some(ids) if result.is_ok() => {
+            Some((ids, containers)) if result.is_ok() => {
                 self.sync_components(&ids);
-                // A collapsed container that moves takes its links' ends along
-                // (one check of the containers when none is collapsed).
-                self.sync_hidden();
+                if containers {
+                    // A collapsed container that moves takes its links' ends along.
+                    self.sync_hidden();
+                }
             }
             _ => self.sync_parts(),
         }
@@ -532,19 +535,17 @@ impl Editor {
 
     /// Takes `design`, saved by another tab editing the same design, as one
     /// undoable step: the view does not move, what is still there stays selected,
-    /// and undo goes back to what this tab had. `false` (nothing done) during a
-    /// gesture, which the change must not cut into, or if this tab has that design already.
-    pub fn take_from_another_tab(&self, design: Design) -> bool {
+    /// and undo goes back to what this tab had. Nothing is done during a gesture,
+    /// which the change must not cut into, or if this tab has that design already.
+    pub fn take_from_another_tab(&self, design: Design) {
         if self.in_gesture() || self.design.with_untracked(|d| *d == design) {
-            return false;
+            return;
         }
-        if self.apply(Command::ReplaceAll(Box::new(design)), "Changes from another tab").is_err() {
-            return false;
+        if self.apply(Command::ReplaceAll(Box::new(design)), "Changes from another tab").is_ok() {
+            self.after_history_step(Some(
+                "This design was changed in another tab; it now shows those changes (undo goes back)".to_owned(),
+            ));
         }
-        self.after_history_step(Some(
-            "This design was changed in another tab; it now shows those changes (undo goes back)".to_owned(),
-        ));
-        true
     }
 
     /// Makes `design` the document with a fresh history (another design from

@@ -125,8 +125,10 @@ pub fn follow_other_tabs(editor: Editor) {
         // A damaged or emptied copy is not taken: this tab's own autosave keeps its design.
         let Some(text) = e.new_value() else { return };
         let Ok(imported) = import(&text, Catalog::builtin()) else { return };
-        if !editor.take_from_another_tab(imported.design.clone()) && editor.in_gesture() {
+        if editor.in_gesture() {
             waiting.set_value(Some(imported.design));
+        } else {
+            editor.take_from_another_tab(imported.design);
         }
     });
     Effect::new(move |_| {

@@ -244,7 +244,7 @@ pub fn link_near(design: &Design, p: Point, tolerance: f64) -> Option<LinkId> {
     let boxes: std::collections::HashMap<&ComponentId, (Rect, Option<&ContainerId>)> = design
         .components
         .iter()
-        .map(|c| match design.collapsed_ancestor(c.parent.as_ref()).filter(|_| any_collapsed) {
+        .map(|c| match any_collapsed.then(|| design.collapsed_ancestor(c.parent.as_ref())).flatten() {
             Some(g) => (&c.id, (super::collapsed_rect(g), Some(&g.id))),
             None => (&c.id, (c.rect(), None)),
         })
