@@ -22,15 +22,6 @@ use link::{LinkView, SelectedLinkEnds};
 use node::Node;
 use viewport::Viewport;
 
-/// Height of a container's header: all of it that is drawn when it is collapsed.
-pub const HEADER: f64 = 26.0;
-
-/// Where a collapsed container is drawn (its header), which stands in for
-/// everything inside it: links to what it hides end there.
-pub fn collapsed_rect(container: &cloudwright_core::Container) -> cloudwright_core::Rect {
-    cloudwright_core::Rect { h: HEADER, ..container.rect }
-}
-
 /// The nearest element at or above `el` with a `data-hit`: `c:<component>`,
 /// `h:<component>` (its connect handle), `g:<container>` (its header),
 /// `r:<container>` (its resize grip), `t:<container>` (its collapse toggle),

@@ -412,7 +412,7 @@ impl Editor {
                     let mut changes = Vec::new();
                     for c in &d.components {
                         let stand_in = if collapsed { d.collapsed_ancestor(c.parent.as_ref()) } else { None }
-                            .map(|g| StandIn { container: g.id.clone(), rect: crate::canvas::collapsed_rect(g) });
+                            .map(|g| StandIn { container: g.id.clone(), rect: g.header() });
                         let signal = p.hidden.entry(c.id.clone()).or_insert_with(|| ArcRwSignal::new(None));
                         if signal.with_untracked(|s| *s != stand_in) {
                             changes.push((signal.clone(), stand_in));
@@ -576,10 +576,11 @@ impl Editor {
         self.viewport.update(|v| *v = v.zoomed_at(w / 2.0, h / 2.0, factor));
     }
 
-    /// Zooms and pans so the whole design fits the canvas.
+    /// Zooms and pans so the whole design, as drawn, fits the canvas (what
+    /// collapsed containers hide does not count).
     pub fn fit(&self) {
         let (w, h) = self.canvas_size.get_untracked();
-        if let Some(b) = self.design.with_untracked(Design::bounds) {
+        if let Some(b) = self.design.with_untracked(Design::drawn_bounds) {
             self.viewport.set(Viewport::fit(b, w, h, 40.0));
         }
     }

@@ -1,13 +1,16 @@
 //! The design document: plain data, the only thing that is saved, shared,
 //! exported and undone.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use crate::id::{ComponentId, ContainerId, ItemRef, LinkId};
 
 /// Width and height of a component's box on the canvas, in design units.
 pub const COMPONENT_SIZE: Size = Size { w: 176.0, h: 60.0 };
+
+/// Height of a container's header: all that is drawn of a collapsed container.
+pub const HEADER_HEIGHT: f64 = 26.0;
 
 /// Coordinates are kept within ±this bound; anything beyond is repaired on import.
 pub const COORD_LIMIT: f64 = 1_000_000.0;
@@ -47,6 +50,18 @@ impl Rect {
     }
     pub fn origin(&self) -> Point {
         Point::new(self.x, self.y)
+    }
+    /// The smallest rectangle holding all of `rects`; `None` if there are none.
+    pub fn around(rects: impl IntoIterator<Item = Rect>) -> Option<Rect> {
+        let mut acc: Option<(f64, f64, f64, f64)> = None;
+        for r in rects {
+            let (x0, y0, x1, y1) = (r.x, r.y, r.x + r.w, r.y + r.h);
+            acc = Some(match acc {
+                None => (x0, y0, x1, y1),
+                Some((a, b, c, d)) => (a.min(x0), b.min(y0), c.max(x1), d.max(y1)),
+            });
+        }
+        acc.map(|(x0, y0, x1, y1)| Rect::new(x0, y0, x1 - x0, y1 - y0))
     }
     pub fn center(&self) -> Point {
         Point::new(self.x + self.w / 2.0, self.y + self.h / 2.0)
@@ -231,6 +246,38 @@ pub struct Container {
 impl Container {
     pub fn new(id: ContainerId, kind: ContainerKind, label: impl Into<String>, rect: Rect) -> Self {
         Self { id, kind, label: label.into(), rect, parent: None, collapsed: false }
+    }
+    /// Its header, which is all that is drawn of it while it is collapsed.
+    pub fn header(&self) -> Rect {
+        Rect { h: HEADER_HEIGHT, ..self.rect }
+    }
+    /// Its frame as drawn: the header alone while collapsed.
+    pub fn drawn_rect(&self) -> Rect {
+        if self.collapsed {
+            self.header()
+        } else {
+            self.rect
+        }
+    }
+    /// The text of its header: the label with the kind's name before it unless
+    /// the label already says it ("Public subnets" needs no "Public subnet ·";
+    /// "us-east-1" does), and, when `held` is given, how many items it hides.
+    pub fn heading(&self, held: Option<usize>) -> String {
+        let kind = self.kind.name();
+        // Kind names and keys are ASCII, so ASCII case folding finds them (and
+        // keeps Unicode's case tables out of the analysis module).
+        let label = self.label.to_ascii_lowercase();
+        let name = if self.label.trim().is_empty() {
+            kind.to_owned()
+        } else if label.contains(&kind.to_ascii_lowercase()) || label.contains(self.kind.key()) {
+            self.label.clone()
+        } else {
+            format!("{kind} · {}", self.label)
+        };
+        match held {
+            Some(n) => format!("{name} ({n} inside)"),
+            None => name,
+        }
     }
     /// Its label, or the kind's name when the label is blank.
     pub fn title(&self) -> &str {
@@ -473,6 +520,34 @@ impl Design {
         self.ancestors(parent).into_iter().rev().find(|c| c.collapsed)
     }
 
+    /// Where each component is drawn, by id: its own box, or, when collapsed
+    /// containers hide it, the header of the outermost of them, which is named
+    /// too. Links are drawn between these, and a link whose ends share a
+    /// header is not drawn. The canvas, a press on a link and the SVG export
+    /// all place links this way.
+    pub fn drawn_boxes(&self) -> HashMap<&ComponentId, (Rect, Option<&ContainerId>)> {
+        // Asking each component's ancestors only when something is collapsed:
+        // this runs on every press on the canvas.
+        let any_collapsed = self.containers.iter().any(|g| g.collapsed);
+        self.components
+            .iter()
+            .map(|c| match any_collapsed.then(|| self.collapsed_ancestor(c.parent.as_ref())).flatten() {
+                Some(g) => (&c.id, (g.header(), Some(&g.id))),
+                None => (&c.id, (c.rect(), None)),
+            })
+            .collect()
+    }
+
+    /// The smallest rectangle holding what is drawn, if anything: a collapsed
+    /// container counts as its header, and what it hides is left out.
+    pub fn drawn_bounds(&self) -> Option<Rect> {
+        let any_collapsed = self.containers.iter().any(|g| g.collapsed);
+        let shown = |parent: Option<&ContainerId>| !any_collapsed || !self.is_hidden(parent);
+        let components = self.components.iter().filter(|c| shown(c.parent.as_ref())).map(Component::rect);
+        let frames = self.containers.iter().filter(|g| shown(g.parent.as_ref())).map(Container::drawn_rect);
+        Rect::around(components.chain(frames))
+    }
+
     /// A component id not used in this design: one past the highest numbered id.
     pub fn fresh_component_id(&self) -> ComponentId {
         let n = self.components.iter().filter_map(|c| c.id.number()).max().map_or(1, |n| n.saturating_add(1));
@@ -489,22 +564,14 @@ impl Design {
 
     /// The smallest rectangle holding every component and container, if any.
     pub fn bounds(&self) -> Option<Rect> {
-        let rects = self.components.iter().map(Component::rect).chain(self.containers.iter().map(|c| c.rect));
-        let mut acc: Option<(f64, f64, f64, f64)> = None;
-        for r in rects {
-            let (x0, y0, x1, y1) = (r.x, r.y, r.x + r.w, r.y + r.h);
-            acc = Some(match acc {
-                None => (x0, y0, x1, y1),
-                Some((a, b, c, d)) => (a.min(x0), b.min(y0), c.max(x1), d.max(y1)),
-            });
-        }
-        acc.map(|(x0, y0, x1, y1)| Rect::new(x0, y0, x1 - x0, y1 - y0))
+        Rect::around(self.components.iter().map(Component::rect).chain(self.containers.iter().map(|c| c.rect)))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::examples::default_design;
+    use crate::id::ComponentId;
 
     #[test]
     fn the_outermost_collapsed_container_stands_in_for_what_it_holds() {
@@ -520,5 +587,40 @@ mod tests {
         assert_eq!(d.collapsed_ancestor(subnet.as_ref()).map(|g| g.id.as_str()), Some("g2"));
         assert_eq!(d.collapsed_ancestor(Some(&"g1".into())), None, "nothing collapsed at or above the Region");
         assert_eq!(d.collapsed_ancestor(None), None);
+    }
+
+    #[test]
+    fn a_header_names_the_kind_unless_the_label_does() {
+        let d = default_design();
+        let heading = |id: &str, held| d.container(&id.into()).map(|g| g.heading(held)).unwrap_or_default();
+        assert_eq!(heading("g1", None), "Region · us-east-1");
+        assert_eq!(heading("g2", None), "VPC 10.0.0.0/16");
+        assert_eq!(heading("g3", Some(1)), "Public subnets (1 inside)");
+        let blank = super::Container::new("g9".into(), super::ContainerKind::Namespace, " ", super::Rect::default());
+        assert_eq!(blank.heading(None), "Kubernetes namespace");
+    }
+
+    #[test]
+    fn what_is_drawn_leaves_out_what_collapsed_containers_hide() {
+        let mut d = default_design();
+        assert_eq!(d.drawn_bounds(), d.bounds(), "nothing collapsed: everything is drawn");
+        let region = d.container(&"g1".into()).map(|g| g.rect).unwrap_or_default();
+        if let Some(g) = d.containers.iter_mut().find(|g| g.id.as_str() == "g2") {
+            g.collapsed = true;
+        }
+        let boxes = d.drawn_boxes();
+        let vpc = d.container(&"g2".into()).map(super::Container::header);
+        assert_eq!(
+            boxes[&ComponentId::from("c3")],
+            (vpc.unwrap_or_default(), Some(&"g2".into())),
+            "the web app is behind the VPC's header"
+        );
+        assert_eq!(boxes[&ComponentId::from("c1")].1, None, "the users are outside it");
+        assert_eq!(d.drawn_bounds(), d.bounds(), "the Region, still open, holds the VPC");
+        if let Some(g) = d.containers.iter_mut().find(|g| g.id.as_str() == "g1") {
+            g.collapsed = true;
+        }
+        let drawn = d.drawn_bounds().unwrap_or_default();
+        assert!(drawn.h < region.h, "{drawn:?}: the Region counts as its header");
     }
 }

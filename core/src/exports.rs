@@ -375,11 +375,18 @@ pub fn excalidraw(design: &Design, catalog: &Catalog) -> String {
 
 // ------------------------------------------------------------------ SVG
 
-/// The design drawn as a standalone SVG: frames, boxes with their category
-/// colour, names and kinds, and arrows. Text only, no script, no external refs.
+/// The design drawn as a standalone SVG, as the canvas shows it: frames with
+/// their headers, boxes with their category colour, names and kinds, and
+/// arrows. A collapsed container is its header alone, saying how much it holds;
+/// what is inside it is left out, and links to it end at that header. Text
+/// only, no script, no external refs.
 pub fn svg(design: &Design, catalog: &Catalog) -> String {
     const MARGIN: f64 = 20.0;
-    let b = design.bounds().unwrap_or(Rect::new(0.0, 0.0, 200.0, 100.0));
+    let any_collapsed = design.containers.iter().any(|g| g.collapsed);
+    let shown = |parent: Option<&ContainerId>| !any_collapsed || !design.is_hidden(parent);
+    let frames: Vec<&crate::design::Container> =
+        design.containers_outermost_first().into_iter().filter(|g| shown(g.parent.as_ref())).collect();
+    let b = design.drawn_bounds().unwrap_or(Rect::new(0.0, 0.0, 200.0, 100.0));
     let (x0, y0, w, h) = (b.x - MARGIN, b.y - MARGIN, b.w + 2.0 * MARGIN, b.h + 2.0 * MARGIN);
     let mut s = String::new();
     let _ = write!(
@@ -391,24 +398,28 @@ pub fn svg(design: &Design, catalog: &Catalog) -> String {
 "##,
         xml_text(&design.name)
     );
-    for g in design.containers_outermost_first() {
-        let r = g.rect;
-        let label = g.title();
+    for g in &frames {
+        let r = g.drawn_rect();
+        let held = g.collapsed.then(|| design.descendants(&g.id).len());
+        let mark = if g.collapsed { "▸ " } else { "" };
         let _ = writeln!(
             s,
-            r##"<rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="#f4f6f9" fill-opacity="0.6" stroke="#8a94a6"/><text x="{}" y="{}" font-size="12" font-weight="600" fill="#4b5563">{}</text>"##,
+            r##"<rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="#f4f6f9" fill-opacity="0.6" stroke="#8a94a6"/><text x="{}" y="{}" font-size="12" font-weight="600" fill="#4b5563">{mark}{}</text>"##,
             r.x,
             r.y,
             r.w,
             r.h,
             r.x + 10.0,
             r.y + 17.0,
-            xml_text(label)
+            xml_text(&g.heading(held))
         );
     }
-    let rects: HashMap<&str, Rect> = design.components.iter().map(|c| (c.id.as_str(), c.rect())).collect();
+    let boxes = design.drawn_boxes();
     for l in &design.links {
-        let (Some(a), Some(b)) = (rects.get(l.from.as_str()), rects.get(l.to.as_str())) else { continue };
+        let (Some(&(a, ga)), Some(&(b, gb))) = (boxes.get(&l.from), boxes.get(&l.to)) else { continue };
+        if ga.is_some() && ga == gb {
+            continue;
+        }
         let (p, q) = (a.boundary_towards(b.center()), b.boundary_towards(a.center()));
         let dash = if l.mode == crate::design::LinkMode::Async { r#" stroke-dasharray="6 4""# } else { "" };
         let _ = writeln!(
@@ -418,7 +429,7 @@ pub fn svg(design: &Design, catalog: &Catalog) -> String {
         );
     }
     let (cw, ch) = (COMPONENT_SIZE.w, COMPONENT_SIZE.h);
-    for c in &design.components {
+    for c in design.components.iter().filter(|c| shown(c.parent.as_ref())) {
         let (x, y) = (c.position.x, c.position.y);
         let _ = writeln!(
             s,
@@ -598,7 +609,9 @@ fn drawio_group(kind: crate::design::ContainerKind) -> (&'static str, &'static s
 
 /// The design as a draw.io file: uncompressed mxGraph XML, AWS shapes for
 /// components, containers as groups holding their contents (child geometry is
-/// relative to the group, as draw.io keeps it), links as edges.
+/// relative to the group, as draw.io keeps it), links as edges. A collapsed
+/// container stays collapsed, with its contents kept inside it: draw.io hides
+/// them and draws their edges to the group until it is expanded.
 pub fn drawio(design: &Design, catalog: &Catalog) -> String {
     let mut s = String::new();
     let _ = write!(
@@ -623,16 +636,26 @@ pub fn drawio(design: &Design, catalog: &Catalog) -> String {
         } else {
             format!("points=[];shape=mxgraph.aws4.group;grIcon={icon};strokeColor={stroke};fillColor=none;")
         };
+        let (x, y) = (g.rect.x - ox, g.rect.y - oy);
+        // A collapsed container opens collapsed: its geometry is the header,
+        // its frame the "alternate bounds" draw.io swaps in when it is expanded.
+        // Only these get draw.io's fold button, which would sit on a group's icon.
+        let (collapsible, collapsed, h, expanded) = if g.collapsed {
+            let full = format!(
+                "<mxRectangle x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{}\" as=\"alternateBounds\"/>",
+                g.rect.w, g.rect.h
+            );
+            (1, " collapsed=\"1\"", g.header().h, full)
+        } else {
+            (0, "", g.rect.h, String::new())
+        };
         let _ = writeln!(
             s,
-            "<mxCell id=\"{}\" value=\"{}\" style=\"{shape}verticalAlign=top;align=left;spacingLeft=30;fontColor={stroke};container=1;collapsible=0;recursiveResize=0;html=0;\" vertex=\"1\" parent=\"{}\"><mxGeometry x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" as=\"geometry\"/></mxCell>",
+            "<mxCell id=\"{}\" value=\"{}\" style=\"{shape}verticalAlign=top;align=left;spacingLeft=30;fontColor={stroke};container=1;collapsible={collapsible};recursiveResize=0;html=0;\"{collapsed} vertex=\"1\" parent=\"{}\"><mxGeometry x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{h}\" as=\"geometry\">{expanded}</mxGeometry></mxCell>",
             cell("g", g.id.as_str()),
             xml_text(label),
             parent_cell(g.parent.as_ref()),
-            g.rect.x - ox,
-            g.rect.y - oy,
             g.rect.w,
-            g.rect.h
         );
     }
     for c in &design.components {

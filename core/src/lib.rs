@@ -32,7 +32,7 @@ pub use catalog::{Catalog, Category, KindSpec, PropType, PropertySpec};
 pub use command::{Command, EditError};
 pub use design::{
     Component, ComponentKind, Container, ContainerKind, CostSettings, Design, Link, LinkMode, Point, PropValue, Rect,
-    Size, Traffic, Workload, COMPONENT_SIZE,
+    Size, Traffic, Workload, COMPONENT_SIZE, HEADER_HEIGHT,
 };
 pub use diagnostic::{Diagnostic, Severity};
 pub use format::{export, export_for_storage, import, ImportError, Imported};

@@ -5,7 +5,7 @@ use cloudwright_core::cost::{estimate, PriceBook};
 use cloudwright_core::examples::default_design;
 use cloudwright_core::exports::{cost_csv, csv_field, drawio, markdown_report, mermaid, svg};
 use cloudwright_core::resilience::{assess, Policy};
-use cloudwright_core::{synth, validate, Catalog, Design};
+use cloudwright_core::{synth, validate, Catalog, Design, Rect};
 
 const HOSTILE: &str = "<script>alert(1)</script> | ] [x] \"q\" & =cmd\nnext";
 
@@ -72,6 +72,73 @@ fn svg_draws_every_component_and_link() {
     assert!(text.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert_eq!(text.matches("<g transform=").count(), d.components.len());
     assert_eq!(text.matches("<line ").count(), d.links.len());
+}
+
+/// The default design with the containers `ids` collapsed.
+fn collapsed(ids: &[&str]) -> Design {
+    let mut d = default_design();
+    for g in &mut d.containers {
+        g.collapsed = ids.contains(&g.id.as_str());
+    }
+    d
+}
+
+/// The numbers of the `attr="…"` attributes in `text`, in order.
+fn numbers(text: &str, attr: &str) -> Vec<f64> {
+    text.split(&format!(" {attr}=\"")).skip(1).filter_map(|t| t.split('"').next()?.parse().ok()).collect()
+}
+
+#[test]
+fn svg_draws_a_collapsed_container_as_the_canvas_does() {
+    // The VPC (g2) holds three subnets and, in them, the load balancer, the
+    // web app and the database; only the users stay outside, in the Region.
+    let text = svg(&collapsed(&["g2"]), Catalog::builtin());
+    assert!(text.contains(">▸ VPC 10.0.0.0/16 (6 inside)</text>"), "{text}");
+    assert!(text.contains(">Region · us-east-1</text>"), "an open frame's header: {text}");
+    assert_eq!(text.matches("<g transform=").count(), 1, "only the users' box is drawn");
+    for hidden in ["Load balancer", "Web app", "Orders DB", "Public subnets"] {
+        assert!(!text.contains(hidden), "{hidden} is inside the collapsed VPC");
+    }
+    // Of the three links, the two inside the VPC go; the users' link ends on
+    // the VPC's header, 26 units tall.
+    assert_eq!(text.matches("<line ").count(), 1, "{text}");
+    let d = default_design();
+    let vpc = d.container(&"g2".into()).unwrap().rect;
+    let end = (numbers(&text, "x2")[0], numbers(&text, "y2")[0]);
+    let on_header = (vpc.x..=vpc.x + vpc.w).contains(&end.0) && (vpc.y..=vpc.y + 26.0).contains(&end.1);
+    assert!(on_header, "{end:?} vs {vpc:?}");
+    assert!(text.contains(&format!(r#"y="{}" width="{}" height="26""#, vpc.y, vpc.w)), "{text}");
+
+    // Collapsing the Region too leaves its header and the users; the picture
+    // shrinks to them.
+    let text = svg(&collapsed(&["g1", "g2"]), Catalog::builtin());
+    assert!(text.contains(">▸ Region · us-east-1 (7 inside)</text>") && !text.contains("VPC"), "{text}");
+    let region = d.container(&"g1".into()).unwrap().rect;
+    let users = d.component(&"c1".into()).unwrap().rect();
+    let height = numbers(&text, "height")[0];
+    let drawn = Rect::around([Rect { h: 26.0, ..region }, users]).unwrap();
+    assert_eq!(height, drawn.h + 40.0, "the drawing's height is what is drawn and its margins");
+    assert!(height < region.h, "{height}");
+
+    // Nothing collapsed: every frame, box and link, as before.
+    let text = svg(&default_design(), Catalog::builtin());
+    assert_eq!((text.matches("<g transform=").count(), text.matches("<line ").count()), (4, 3));
+    assert!(!text.contains('▸'));
+}
+
+#[test]
+fn drawio_keeps_a_collapsed_container_collapsed_with_its_contents() {
+    let d = collapsed(&["g2"]);
+    let xml = drawio(&d, Catalog::builtin());
+    assert_eq!(xml.matches("vertex=\"1\"").count(), d.components.len() + d.containers.len());
+    assert_eq!(xml.matches("edge=\"1\"").count(), d.links.len());
+    let vpc = xml.lines().find(|l| l.contains(r#"id="g-g2""#)).unwrap();
+    assert!(vpc.contains(r#"collapsed="1""#) && vpc.contains("collapsible=1;"), "{vpc}");
+    assert!(
+        vpc.contains(r#"width="920" height="26" as="geometry"><mxRectangle x="20" y="40" width="920" height="#),
+        "{vpc}"
+    );
+    assert_eq!(xml.matches("collapsed=").count(), 1, "only the VPC: {xml}");
 }
 
 #[test]

@@ -152,3 +152,57 @@ test('the real tools open the exports: Mermaid renders one node per component, m
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a collapsed container exports as the canvas shows it: the SVG and PNG draw its header alone, draw.io opens it collapsed and expands it', async () => {
+  const { page, context, problems } = await app.ready();
+  const before = (await exported(page, 'svg')).text;
+  // The VPC holds the three subnets and, in them, everything but the users.
+  await page.getByTestId('container-toggle-g2').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="container-g2"]').classList.contains('collapsed'));
+  const svgText = (await exported(page, 'svg')).text;
+  const drawioText = (await exported(page, 'drawio')).text;
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').selectOption('png')]);
+  const png = readFileSync(await download.path());
+
+  const tools = await context.newPage();
+  await tools.setContent('<!doctype html><html><body><div id="out" style="width:800px;height:600px"></div></body></html>');
+  const drawn = await tools.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      boxes: [...doc.querySelectorAll('g[transform] text')].map((t) => t.textContent).filter((_, i) => i % 2 === 0),
+      lines: doc.querySelectorAll('line').length,
+      headers: [...doc.querySelectorAll('svg > text')].map((t) => t.textContent),
+      height: Number(doc.documentElement.getAttribute('height')),
+    };
+  }, svgText);
+  assert.deepEqual(drawn.boxes, ['Users'], 'what the VPC holds is not drawn');
+  assert.equal(drawn.lines, 1, 'the links inside the VPC go; the users’ link stays');
+  assert.ok(drawn.headers.includes('▸ VPC 10.0.0.0/16 (6 inside)'), drawn.headers.join(' | '));
+  assert.equal(png.readUInt32BE(20), Math.round(drawn.height * 2), 'the PNG is that picture');
+  assert.ok(before.includes('Orders DB') && !svgText.includes('Orders DB'));
+
+  // draw.io's engine (mxGraph) reads the VPC as collapsed, draws the users'
+  // link to it while it is, and restores its frame when it is expanded.
+  await tools.addScriptTag({ content: 'window.mxBasePath = "/"; window.mxLoadResources = false; window.mxLoadStylesheets = false;' });
+  await tools.addScriptTag({ path: join(MODULES, 'mxgraph/javascript/mxClient.min.js') });
+  const folded = await tools.evaluate((xml) => {
+    const graph = new mxGraph(document.getElementById('out'));
+    const model = graph.getModel();
+    const doc = mxUtils.parseXml(xml);
+    new mxCodec(doc).decode(doc.getElementsByTagName('mxGraphModel')[0], model);
+    graph.refresh();
+    const vpc = model.getCell('g-g2');
+    const link = model.getCell('l-l1');
+    const out = {
+      collapsed: model.isCollapsed(vpc),
+      height: model.getGeometry(vpc).height,
+      drawnTo: graph.view.getVisibleTerminal(link, false)?.id,
+      hiddenDrawn: graph.view.getState(model.getCell('c-c4')) != null,
+    };
+    graph.foldCells(false, false, [vpc]);
+    return { ...out, expanded: !model.isCollapsed(vpc), expandedHeight: model.getGeometry(vpc).height, shownDrawn: graph.view.getState(model.getCell('c-c4')) != null };
+  }, drawioText);
+  assert.deepEqual(folded, { collapsed: true, height: 26, drawnTo: 'g-g2', hiddenDrawn: false, expanded: true, expandedHeight: 380, shownDrawn: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -3,10 +3,9 @@
 //! has a collapse toggle; the bottom-right corner is a resize grip. A collapsed
 //! frame is drawn as its header alone, with what it holds hidden.
 
-use cloudwright_core::{ContainerId, ItemRef};
+use cloudwright_core::{ContainerId, ItemRef, HEADER_HEIGHT as HEADER};
 use leptos::prelude::*;
 
-use super::HEADER;
 use crate::editor::use_editor;
 
 /// Side of the resize grip's square.
@@ -42,26 +41,7 @@ pub fn Frame(
     let r = move |f: fn(&cloudwright_core::Rect) -> f64| container.with(|c| c.as_ref().map_or(0.0, |c| f(&c.rect)));
     let height = move || if collapsed() { HEADER } else { r(|r| r.h) };
     let kind_class = move || container.with(|c| c.as_ref().map_or("frame", |c| c.kind.key()));
-    // "Public subnets" needs no "Public subnet ·" before it; "us-east-1" does.
-    let label = move || {
-        container.with(|c| {
-            let Some(c) = c else { return String::new() };
-            let kind = c.kind.name();
-            let name = if c.label.trim().is_empty() {
-                kind.to_owned()
-            } else if c.label.to_lowercase().contains(&kind.to_lowercase())
-                || c.label.to_lowercase().contains(c.kind.key())
-            {
-                c.label.clone()
-            } else {
-                format!("{kind} · {}", c.label)
-            };
-            match held.get() {
-                Some(n) => format!("{name} ({n} inside)"),
-                None => name,
-            }
-        })
-    };
+    let label = move || container.with(|c| c.as_ref().map(|c| c.heading(held.get())).unwrap_or_default());
 
     view! {
         <g

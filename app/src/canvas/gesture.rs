@@ -240,15 +240,7 @@ pub fn align(design: &Design, moving: &[(ItemRef, Point)], r: Rect, tolerance: f
 /// without a wide invisible copy of every link on the page.
 pub fn link_near(design: &Design, p: Point, tolerance: f64) -> Option<LinkId> {
     // One pass over the components, not a search per link end: this runs on every press.
-    let any_collapsed = design.containers.iter().any(|g| g.collapsed);
-    let boxes: std::collections::HashMap<&ComponentId, (Rect, Option<&ContainerId>)> = design
-        .components
-        .iter()
-        .map(|c| match any_collapsed.then(|| design.collapsed_ancestor(c.parent.as_ref())).flatten() {
-            Some(g) => (&c.id, (super::collapsed_rect(g), Some(&g.id))),
-            None => (&c.id, (c.rect(), None)),
-        })
-        .collect();
+    let boxes = design.drawn_boxes();
     let mut best: Option<(f64, &LinkId)> = None;
     for l in &design.links {
         let (Some(&(ra, ga)), Some(&(rb, gb))) = (boxes.get(&l.from), boxes.get(&l.to)) else { continue };
@@ -826,7 +818,7 @@ mod tests {
         Command::SetCollapsed { id: "g2".into(), collapsed: true }.apply(&mut d).unwrap();
         // l1 now runs from the users to the VPC's header (220, 60, 920 × 26).
         let users = d.component(&"c1".into()).unwrap().rect();
-        let header = Rect::new(220.0, 60.0, 920.0, super::super::HEADER);
+        let header = Rect::new(220.0, 60.0, 920.0, cloudwright_core::HEADER_HEIGHT);
         let (a, b) = (users.boundary_towards(header.center()), header.boundary_towards(users.center()));
         let middle = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
         assert_eq!(link_near(&d, middle, 6.0), Some("l1".into()));
@@ -838,7 +830,7 @@ mod tests {
         // balancer (hidden in g3) to the web app (in g4, visible once g2 is expanded).
         Command::SetCollapsed { id: "g2".into(), collapsed: false }.apply(&mut d).unwrap();
         Command::SetCollapsed { id: "g3".into(), collapsed: true }.apply(&mut d).unwrap();
-        let subnet = Rect::new(240.0, 100.0, 230.0, super::super::HEADER);
+        let subnet = Rect::new(240.0, 100.0, 230.0, cloudwright_core::HEADER_HEIGHT);
         let web = d.component(&"c3".into()).unwrap().rect();
         let (a, b) = (subnet.boundary_towards(web.center()), web.boundary_towards(subnet.center()));
         assert_eq!(link_near(&d, Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0), 6.0), Some("l2".into()));
