@@ -138,7 +138,13 @@ fn entries(editor: Editor) -> Vec<Entry> {
             });
         }
     }
-    rest.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id)));
+    // By name as the user's language sorts (the browser's collation: "Écoles"
+    // beside "ecoles"), then by id.
+    let (locales, options) = (js_sys::Array::new(), js_sys::Object::new());
+    rest.sort_by(|a, b| {
+        let order = js_sys::JsString::from(a.name.as_str()).locale_compare(&b.name, &locales, &options);
+        order.cmp(&0).then(a.id.cmp(&b.id))
+    });
     let mut all = vec![Entry { id: current, name, status: Ok(count), current: true, elsewhere: false }];
     all.extend(rest);
     all

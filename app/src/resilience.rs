@@ -230,7 +230,7 @@ pub fn ResiliencePanel() -> impl IntoView {
         rows.get()
             .into_iter()
             .map(|row| {
-                let key = row.disruption.name().to_lowercase();
+                let key = row.disruption.name().to_ascii_lowercase();
                 let cell = |what: &str, value: &str, verdict: Verdict, target: &str| {
                     view! {
                         <td class=format!("verdict-{}", verdict_text(verdict).replace(' ', "-"))

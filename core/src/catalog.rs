@@ -443,9 +443,11 @@ impl Catalog {
     }
 
     /// Kinds matching a free-text query (name, key, alias or category), best first.
-    /// An empty query lists every kind in catalog order.
+    /// An empty query lists every kind in catalog order. Case is folded for
+    /// ASCII letters only: the catalog's words are English, and Unicode's case
+    /// tables would add about 10 kB to the page's download.
     pub fn search(&self, query: &str) -> Vec<&KindSpec> {
-        let q = query.trim().to_lowercase();
+        let q = query.trim().to_ascii_lowercase();
         if q.is_empty() {
             return self.kinds.iter().collect();
         }
@@ -454,8 +456,8 @@ impl Catalog {
             .iter()
             .enumerate()
             .filter_map(|(i, k)| {
-                let name = k.name.to_lowercase();
-                let score = if name == q || k.kind == q || k.glyph.to_lowercase() == q {
+                let name = k.name.to_ascii_lowercase();
+                let score = if name == q || k.kind == q || k.glyph.to_ascii_lowercase() == q {
                     0
                 } else if k.aliases.iter().any(|a| a == &q) {
                     1
@@ -463,8 +465,8 @@ impl Catalog {
                     2
                 } else if name.contains(&q) || k.aliases.iter().any(|a| a.contains(&q)) {
                     3
-                } else if k.description.to_lowercase().contains(&q)
-                    || self.category(k.category).is_some_and(|c| c.name.to_lowercase().contains(&q))
+                } else if k.description.to_ascii_lowercase().contains(&q)
+                    || self.category(k.category).is_some_and(|c| c.name.to_ascii_lowercase().contains(&q))
                 {
                     4
                 } else {

@@ -140,6 +140,11 @@ test('the design library: new, open, rename, duplicate, delete; it survives a re
   await page.getByTestId('library-duplicate-d1').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid^="library-row-"]').length === 3);
   assert.deepEqual(await rows(), ['Scratch', 'Shop', 'Shop (copy)']);
+  // The others sort as the user's language does: an accented initial sits with its letter.
+  await page.getByTestId('library-name-d3').fill('école');
+  await page.getByTestId('library-name-d3').press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid^="library-row-"] input')].some((i) => i.value === 'école'));
+  assert.deepEqual(await rows(), ['Scratch', 'école', 'Shop']);
   assert.equal(await page.getByTestId('library-detail-d1').textContent(), '4 components');
   // Delete the copy, after confirming.
   page.once('dialog', (d) => d.accept());
