@@ -55,8 +55,6 @@ fn hit_at(x: f64, y: f64) -> Hit {
 /// Below this zoom a component's text would be under 5 px high: the canvas
 /// draws boxes and lines only (each box's name still shows on hover).
 const FAR_ZOOM: f64 = 0.35;
-/// Up to this many items moved at once, each gets a compositing layer of its own for the drag.
-const FEW: usize = 32;
 /// How near a link a press must be to select it, in screen pixels.
 const LINK_TOLERANCE: f64 = 6.0;
 
@@ -89,9 +87,9 @@ pub fn Canvas() -> impl IntoView {
     let lifted = StoredValue::new(Vec::<LinkId>::new());
     let lifted_changed = Trigger::new();
     let lift_flags = Flags(StoredValue::new(HashMap::new()));
-    // While a drag moves a few components, the selected boxes are composited
-    // apart (CSS will-change), so moving them redraws none of the others.
-    let moving_few = RwSignal::new(false);
+    // And the boxes it moves, each flagged so that its shapes stay drawn where
+    // they are and a transform carries them (see `Node`).
+    let moved_boxes = StoredValue::new(Vec::<ItemRef>::new());
 
     // The canvas's size; its page offset is kept in `origin` on the way.
     let measure = move || -> Option<(f64, f64)> {
@@ -159,23 +157,25 @@ pub fn Canvas() -> impl IntoView {
             Gesture::DraggingItems { items, moved: true, .. } if !was_moving => {
                 let links = editor.design.with_untracked(|d| links_moved_by(d, items));
                 if !links.is_empty() {
-                    lift_flags.set_links(&links, true);
+                    lift_flags.set(links.iter().cloned().map(ItemRef::Link), true);
                     lifted.set_value(links);
                     lifted_changed.notify();
                 }
-                if items.len() <= FEW {
-                    moving_few.set(true);
-                }
+                let boxes: Vec<ItemRef> = items
+                    .iter()
+                    .filter(|(item, _)| matches!(item, ItemRef::Component(_)))
+                    .map(|(item, _)| item.clone())
+                    .collect();
+                lift_flags.set(boxes.iter().cloned(), true);
+                moved_boxes.set_value(boxes);
             }
             Gesture::DraggingItems { moved: true, .. } => {}
             _ if was_moving => {
                 if lifted.with_value(|l| !l.is_empty()) {
-                    lifted.update_value(|l| lift_flags.set_links(&std::mem::take(l), false));
+                    lifted.update_value(|l| lift_flags.set(std::mem::take(l).into_iter().map(ItemRef::Link), false));
                     lifted_changed.notify();
                 }
-                if moving_few.get_untracked() {
-                    moving_few.set(false);
-                }
+                moved_boxes.update_value(|b| lift_flags.set(std::mem::take(b), false));
             }
             _ => {}
         }
@@ -368,7 +368,6 @@ pub fn Canvas() -> impl IntoView {
             class="canvas"
             class:space-pan=move || space.get()
             class:panning=move || panning.get()
-            class:moving-few=move || moving_few.get()
             // What-if mode: a click fails what it lands on.
             class:failing=move || resilience.armed.get()
             // Zoomed far out, text is too small to read and costs the most to draw: leave it out.
@@ -422,7 +421,12 @@ pub fn Canvas() -> impl IntoView {
                     <g transform=transform>
                         <g class="nodes">
                             <For each=move || if measured.get() { editor.component_keys.get() } else { Vec::new() } key=|k| k.clone() let((id, kind))>
-                                <Node full=near.flag(ItemRef::Component(id.clone())) id kind />
+                                <Node
+                                    full=near.flag(ItemRef::Component(id.clone()))
+                                    moving=lift_flags.flag(ItemRef::Component(id.clone()))
+                                    id
+                                    kind
+                                />
                             </For>
                         </g>
                         <SelectedLinkEnds />
@@ -454,7 +458,7 @@ pub fn Canvas() -> impl IntoView {
 }
 
 /// One flag per item, made when first asked for: whether a drag has lifted a
-/// link to the layer above, whether a box is near the view.
+/// link to the layer above or moves a box, whether a box is near the view.
 #[derive(Clone, Copy, Debug)]
 struct Flags(StoredValue<HashMap<ItemRef, ArcRwSignal<bool>>>);
 
@@ -466,9 +470,10 @@ impl Flags {
             .unwrap_or_else(|| ArcRwSignal::new(false))
     }
 
-    fn set_links(self, ids: &[LinkId], lifted: bool) {
-        for id in ids {
-            self.flag(ItemRef::Link(id.clone())).set(lifted);
+    /// Sets the flags of `items` to `on`.
+    fn set(self, items: impl IntoIterator<Item = ItemRef>, on: bool) {
+        for item in items {
+            self.flag(item).set(on);
         }
     }
 }

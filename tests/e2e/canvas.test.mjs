@@ -58,6 +58,11 @@ test('dragging a component moves it; Ctrl+Z puts it back; Ctrl+Shift+Z moves it 
 
 test('while a component is dragged its links follow it, drawn apart from the rest, and settle back when it lands or the drag is cancelled', async () => {
   const { page, context, problems, canvas } = await app.ready();
+  // The box's shapes stay drawn where the drag found them, carried by a transform; the drop redraws them.
+  const drawn = () =>
+    page.getByTestId('node-c3').evaluate((g) => ({ box: [g.querySelector('.node-box').getAttribute('x'), g.querySelector('.node-box').getAttribute('y')].map(Number), transform: g.getAttribute('transform') }));
+  const start = await drawn();
+  assert.equal(start.transform, null, 'a box at rest has no transform');
   // c3 (the app tier) has a link in (l2) and a link out (l3); l1 does not touch it.
   // What the user sees: the drawn (not hidden) copies of a link, and the layers they are on.
   const shown = (id) => `.link:not(.hidden) > [data-testid="link-line-${id}"]`;
@@ -74,12 +79,21 @@ test('while a component is dragged its links follow it, drawn apart from the res
   assert.deepEqual(await layer('l1'), ['canvas-back'], 'a link that does not move stays where it is');
   assert.notEqual(await path('l3'), before.l3, 'the link follows the component');
   assert.equal(await path('l1'), before.l1);
+  const moving = await drawn();
+  assert.deepEqual(moving.box, start.box, 'the shapes stay put during the drag');
+  assert.match(moving.transform ?? '', /^translate\(\d+ \d+\)$/, 'a transform carries them');
+  const where = await canvas.position('c3');
+  assert.ok(where.x > start.box[0] && where.y > start.box[1], `drawn where the drag has it: ${JSON.stringify(where)}`);
   await page.keyboard.press('Escape');
   assert.deepEqual(await layer('l3'), ['canvas-back'], 'a cancelled drag puts the links back');
   assert.equal(await path('l3'), before.l3);
 
   await page.mouse.up();
+  assert.deepEqual(await drawn(), start, 'a cancelled drag draws the box where it was');
   await canvas.drag('c3', 60, 90);
+  const landed = await drawn();
+  assert.equal(landed.transform, null, 'the drop leaves no transform');
+  assert.deepEqual(landed.box, [where.x, where.y].map((v) => Math.round(v / 20) * 20), 'the shapes are drawn where the box landed');
   const after = await path('l3');
   assert.notEqual(after, before.l3);
   assert.deepEqual(await layer('l2'), ['canvas-back'], 'after the drop every link is back on its own layer');

@@ -125,6 +125,15 @@ export function snapped(start, screenDelta, scale) {
   return Math.round((start + screenDelta / scale) / 20) * 20;
 }
 
+/** Where component `id` is drawn in `page`, in design units (see `CanvasPage.position`). */
+export function positionOf(page, id) {
+  return page.getByTestId(`node-${id}`).evaluate((g) => {
+    const box = g.querySelector('.node-box');
+    const m = /translate\(([-\d.e]+) ([-\d.e]+)\)/.exec(g.getAttribute('transform') ?? '');
+    return { x: Number(box.getAttribute('x')) + (m ? Number(m[1]) : 0), y: Number(box.getAttribute('y')) + (m ? Number(m[2]) : 0) };
+  });
+}
+
 export class CanvasPage {
   constructor(page) {
     this.page = page;
@@ -153,12 +162,12 @@ export class CanvasPage {
     const b = await this.box(id);
     return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
   }
-  /** The component's top-left corner in design units, read from its transform. */
+  /**
+   * The component's top-left corner in design units, as drawn: its box's
+   * corner, plus the transform a drag in progress gives the group.
+   */
   async position(id) {
-    const t = await this.node(id).getAttribute('transform');
-    const m = /translate\(([-\d.e]+) ([-\d.e]+)\)/.exec(t ?? '');
-    if (!m) throw new Error(`node ${id} has no position (${t})`);
-    return { x: Number(m[1]), y: Number(m[2]) };
+    return positionOf(this.page, id);
   }
   /** Screen pixels per design unit at the current zoom (a component is 176 units wide). */
   async scale(id = 'c1') {

@@ -239,7 +239,7 @@ test('two tabs on the same design follow each other, so neither autosaves over t
   // Tab two moves the web app: tab one takes that, and keeps its own name.
   const before = await canvas.position('c3');
   await twoCanvas.drag('c3', 80 * (await twoCanvas.scale()), 0);
-  await one.waitForFunction((x) => !document.querySelector('[data-testid="node-c3"]').getAttribute('transform').includes(`(${x} `), before.x);
+  await one.waitForFunction((x) => Number(document.querySelector('[data-testid="node-box-c3"]').getAttribute('x')) !== x, before.x);
   const moved = await canvas.position('c3');
   assert.ok(moved.x > before.x + 40, `moved in tab one too: ${before.x} → ${moved.x}`);
   assert.equal(await one.getByTestId('design-name').textContent(), 'Renamed in tab one');

@@ -1,7 +1,7 @@
 //! One component on the canvas: a labelled box with its category colour and glyph.
 
 use cloudwright_core::exports::{shorten, xml_text};
-use cloudwright_core::{Catalog, ComponentId, ComponentKind, ItemRef, COMPONENT_SIZE};
+use cloudwright_core::{Catalog, ComponentId, ComponentKind, ItemRef, Point, COMPONENT_SIZE};
 use leptos::prelude::*;
 
 use crate::editor::use_editor;
@@ -12,9 +12,10 @@ const LABEL_CHARS: usize = 16;
 const KIND_CHARS: usize = 21;
 /// Width of the coloured band holding the glyph.
 const BAND: f64 = 40.0;
-/// The band's outline (one element, where two rectangles would draw it), for
-/// a box of 60 units high with 8-unit corners.
-const BAND_PATH: &str = "M8,0 H40 V60 H8 A8,8 0 0 1 0,52 V8 A8,8 0 0 1 8,0 Z";
+/// The band's outline after its start, 8 units right of the box's corner (one
+/// element, where two rectangles would draw it), for a box of 60 units high
+/// with 8-unit corners.
+const BAND_PATH: &str = "h32 v60 h-32 a8,8 0 0 1 -8,-8 v-44 a8,8 0 0 1 8,-8 z";
 /// Side of the AWS icon in the band, and its left edge.
 const ICON: f64 = 28.0;
 const ICON_AT: f64 = 5.0;
@@ -55,6 +56,8 @@ pub fn Node(
     /// Drawn in full: near the view and not zoomed far out (see `mark_near` in
     /// canvas.rs). Else the box has no text, icon or handle.
     full: ArcRwSignal<bool>,
+    /// A drag is moving it (see `drawn_at` below).
+    moving: ArcRwSignal<bool>,
 ) -> impl IntoView {
     let editor = use_editor();
     let component = editor.component_part(&id);
@@ -68,9 +71,21 @@ pub fn Node(
     let parent = Memo::new(move |_| {
         component.with(|c| c.as_ref().and_then(|c| c.parent.as_ref()).map(ToString::to_string).unwrap_or_default())
     });
+    // The box's shapes are drawn where it is, with no transform of their own:
+    // a transform per box made the browser sort thousands of them into layers
+    // again at each step of a drag (11 ms a step at 5,000 components), where
+    // plain coordinates cost nothing until they change. While a drag moves the
+    // box, its shapes stay where the drag found them and a transform carries
+    // them along: each step changes one attribute, not the markup. The drop
+    // draws them where the box ends, with no transform.
+    let position = move || component.with(|c| c.as_ref().map(|c| c.position).unwrap_or_default());
+    let drawn_at = Memo::new(move |before: Option<&Point>| match before {
+        Some(at) if moving.get() => *at,
+        _ => position(),
+    });
     let transform = move || {
-        component
-            .with(|c| c.as_ref().map_or_else(String::new, |c| format!("translate({} {})", c.position.x, c.position.y)))
+        let (p, at) = (position(), drawn_at.get());
+        (p != at).then(|| format!("translate({} {})", p.x - at.x, p.y - at.y))
     };
     let id_text = id.to_string();
     let hidden = {
@@ -84,7 +99,7 @@ pub fn Node(
     // elements: a design that opens fitted far out (hundreds of components) is
     // built and laid out without thousands of texts no one could read, and a
     // zoom lays out only the text of the boxes near the view.
-    let inside = move || inside(&id_text, &looks, &label.get(), !full.get());
+    let inside = move || inside(&id_text, &looks, &label.get(), drawn_at.get(), !full.get());
     view! {
         <g
             class="node"
@@ -99,25 +114,29 @@ pub fn Node(
     }
 }
 
-/// The markup inside a component's group: tooltip, box, band, icon or glyph,
-/// label, kind name and link handle; when `far` (from the view, or zoomed far
-/// out), the tooltip, box and band only.
+/// The markup inside a component's group, for a box whose top-left corner is
+/// `at`: tooltip, box, band, icon or glyph, label, kind name and link handle;
+/// when `far` (from the view, or zoomed far out), the tooltip, box and band only.
 /// Every text from the design is escaped.
-fn inside(id: &str, looks: &Looks, label: &str, far: bool) -> String {
+fn inside(id: &str, looks: &Looks, label: &str, at: Point, far: bool) -> String {
     let (w, h) = (COMPONENT_SIZE.w, COMPONENT_SIZE.h);
+    let Point { x, y } = at;
     let name = xml_text(&looks.name);
     let id = xml_text(id);
     let shape = format!(
         concat!(
             r#"<title>{label}: {name}</title>"#,
-            r#"<rect class="node-box" data-testid="node-box-{id}" width="{w}" height="{h}" rx="8"/>"#,
-            r#"<path class="node-band" d="{band}" fill="{color}"/>"#,
+            r#"<rect class="node-box" data-testid="node-box-{id}" x="{x}" y="{y}" width="{w}" height="{h}" rx="8"/>"#,
+            r#"<path class="node-band" d="M{band_x},{y} {band}" fill="{color}"/>"#,
         ),
         label = xml_text(label),
         name = name,
         id = id,
+        x = x,
+        y = y,
         w = w,
         h = h,
+        band_x = x + 8.0,
         band = BAND_PATH,
         color = xml_text(&looks.color),
     );
@@ -126,35 +145,38 @@ fn inside(id: &str, looks: &Looks, label: &str, far: bool) -> String {
     }
     let emblem = match &looks.icon {
         Some(href) => format!(
-            r#"<rect class="node-icon-back" x="{}" y="{}" width="{}" height="{}" rx="4"/><image class="node-icon" href="{}" x="{ICON_AT}" y="{}" width="{ICON}" height="{ICON}"/>"#,
-            ICON_AT - 1.0,
-            h / 2.0 - ICON / 2.0 - 1.0,
+            r#"<rect class="node-icon-back" x="{}" y="{}" width="{}" height="{}" rx="4"/><image class="node-icon" href="{}" x="{}" y="{}" width="{ICON}" height="{ICON}"/>"#,
+            x + ICON_AT - 1.0,
+            y + h / 2.0 - ICON / 2.0 - 1.0,
             ICON + 2.0,
             ICON + 2.0,
             xml_text(href),
-            h / 2.0 - ICON / 2.0,
+            x + ICON_AT,
+            y + h / 2.0 - ICON / 2.0,
         ),
         None => format!(
             r#"<text class="node-glyph" x="{}" y="{}">{}</text>"#,
-            BAND / 2.0,
-            h / 2.0 + 4.0,
+            x + BAND / 2.0,
+            y + h / 2.0 + 4.0,
             xml_text(&looks.glyph)
         ),
     };
     format!(
         concat!(
             "{shape}{emblem}",
-            r#"<text class="node-label" data-testid="node-label-{id}" x="{tx}" y="26">{short}</text>"#,
-            r#"<text class="node-kind" x="{tx}" y="44">{kind}</text>"#,
-            r#"<circle class="node-handle" data-testid="handle-{id}" data-hit="h:{id}" cx="{w}" cy="{cy}" r="6"><title>Drag to another component to connect</title></circle>"#,
+            r#"<text class="node-label" data-testid="node-label-{id}" x="{tx}" y="{label_y}">{short}</text>"#,
+            r#"<text class="node-kind" x="{tx}" y="{kind_y}">{kind}</text>"#,
+            r#"<circle class="node-handle" data-testid="handle-{id}" data-hit="h:{id}" cx="{cx}" cy="{cy}" r="6"><title>Drag to another component to connect</title></circle>"#,
         ),
         shape = shape,
         emblem = emblem,
         id = id,
-        w = w,
-        tx = BAND + 9.0,
+        tx = x + BAND + 9.0,
+        label_y = y + 26.0,
+        kind_y = y + 44.0,
         short = xml_text(&shorten(label, LABEL_CHARS)),
         kind = xml_text(&shorten(&looks.name, KIND_CHARS)),
-        cy = h / 2.0,
+        cx = x + w,
+        cy = y + h / 2.0,
     )
 }
