@@ -55,6 +55,8 @@ fn hit_at(x: f64, y: f64) -> Hit {
 /// Below this zoom a component's text would be under 5 px high: the canvas
 /// draws boxes and lines only (each box's name still shows on hover).
 const FAR_ZOOM: f64 = 0.35;
+/// The most boxes a drop redraws where they land (see `Node`).
+const REDRAWN_AT_DROP: usize = 200;
 /// How near a link a press must be to select it, in screen pixels.
 const LINK_TOLERANCE: f64 = 6.0;
 
@@ -161,11 +163,16 @@ pub fn Canvas() -> impl IntoView {
                     lifted.set_value(links);
                     lifted_changed.notify();
                 }
+                // A drop redraws the boxes it flags (see `Node`): up to a few
+                // hundred, a frame's work; a larger drag leaves them moved by
+                // their transforms, as other edits do.
                 let boxes: Vec<ItemRef> = items
                     .iter()
                     .filter(|(item, _)| matches!(item, ItemRef::Component(_)))
                     .map(|(item, _)| item.clone())
+                    .take(REDRAWN_AT_DROP + 1)
                     .collect();
+                let boxes = if boxes.len() > REDRAWN_AT_DROP { Vec::new() } else { boxes };
                 lift_flags.set(boxes.iter().cloned(), true);
                 moved_boxes.set_value(boxes);
             }

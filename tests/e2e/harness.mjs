@@ -134,6 +134,17 @@ export function positionOf(page, id) {
   });
 }
 
+/** Waits until component `id` in `page` is drawn away from `from` (a `positionOf`); returns where. */
+export async function movedFrom(page, id, from, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const at = await positionOf(page, id);
+    if (at.x !== from.x || at.y !== from.y) return at;
+    if (Date.now() > until) throw new Error(`${id} stayed at ${JSON.stringify(from)}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
 export class CanvasPage {
   constructor(page) {
     this.page = page;

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CanvasPage, useSite } from './harness.mjs';
+import { CanvasPage, movedFrom, useSite } from './harness.mjs';
 
 const AUTOSAVE = 'cloudwright.autosave.v1';
 const DAMAGED = 'cloudwright.autosave.damaged.v1';
@@ -239,8 +239,7 @@ test('two tabs on the same design follow each other, so neither autosaves over t
   // Tab two moves the web app: tab one takes that, and keeps its own name.
   const before = await canvas.position('c3');
   await twoCanvas.drag('c3', 80 * (await twoCanvas.scale()), 0);
-  await one.waitForFunction((x) => Number(document.querySelector('[data-testid="node-box-c3"]').getAttribute('x')) !== x, before.x);
-  const moved = await canvas.position('c3');
+  const moved = await movedFrom(one, 'c3', before);
   assert.ok(moved.x > before.x + 40, `moved in tab one too: ${before.x} → ${moved.x}`);
   assert.equal(await one.getByTestId('design-name').textContent(), 'Renamed in tab one');
   // Reloaded, the saved design has both tabs' edits: neither wrote over the other.

@@ -68,7 +68,11 @@ test('a practice session on the Fargate startup: prompt, questions, clock, a dra
   // Tidy up, so each box can be clicked (the palette's search box has the keys until then).
   await page.getByTestId('palette-search').blur();
   await page.keyboard.press('Shift+L');
-  await page.waitForFunction(() => new Set([...document.querySelectorAll('g.node .node-box')].map((b) => `${b.getAttribute('x')} ${b.getAttribute('y')}`)).size === 8);
+  await page.waitForFunction(() => new Set([...document.querySelectorAll('g.node')].map((g) => {
+    const box = g.querySelector('.node-box');
+    const m = /translate\(([-\d.e]+) ([-\d.e]+)\)/.exec(g.getAttribute('transform') ?? '') ?? [0, 0, 0];
+    return `${Number(box.getAttribute('x')) + Number(m[1])} ${Number(box.getAttribute('y')) + Number(m[2])}`;
+  })).size === 8);
   for (const [a, b] of [[users, cdn], [cdn, site], [users, alb], [alb, api], [api, db], [stripe, queue], [queue, api]]) {
     await connect(page, a, b);
   }

@@ -56,7 +56,7 @@ pub fn Node(
     /// Drawn in full: near the view and not zoomed far out (see `mark_near` in
     /// canvas.rs). Else the box has no text, icon or handle.
     full: ArcRwSignal<bool>,
-    /// A drag is moving it (see `drawn_at` below).
+    /// A drag is moving it: its drop draws the shapes where it lands (see `drawn_at` below).
     moving: ArcRwSignal<bool>,
 ) -> impl IntoView {
     let editor = use_editor();
@@ -71,20 +71,31 @@ pub fn Node(
     let parent = Memo::new(move |_| {
         component.with(|c| c.as_ref().and_then(|c| c.parent.as_ref()).map(ToString::to_string).unwrap_or_default())
     });
-    // The box's shapes are drawn where it is, with no transform of their own:
-    // a transform per box made the browser sort thousands of them into layers
-    // again at each step of a drag (11 ms a step at 5,000 components), where
-    // plain coordinates cost nothing until they change. While a drag moves the
-    // box, its shapes stay where the drag found them and a transform carries
-    // them along: each step changes one attribute, not the markup. The drop
-    // draws them where the box ends, with no transform.
+    // The box's shapes are drawn at coordinates, not moved by a transform of
+    // their own: a transform per box made the browser sort thousands of them
+    // into layers again at each step of a drag (7 to 17 ms a step at 5,000
+    // components), where plain coordinates cost nothing until they change.
+    // They are drawn where the box is whenever its markup is built anyway (it
+    // appears, its label changes, it comes near the view or leaves it) and at
+    // the drop of a drag that moved it. Any other move, each step of a drag
+    // included, is a transform from there: one attribute, where redrawing the
+    // markup of every box a tidy-up moves took twice as long as the old
+    // transforms at 5,000 components.
     let position = move || component.with(|c| c.as_ref().map(|c| c.position).unwrap_or_default());
-    let drawn_at = Memo::new(move |before: Option<&Point>| match before {
-        Some(at) if moving.get() => *at,
-        _ => position(),
+    let drawn_at = StoredValue::new(Point::default());
+    let redrawn = Trigger::new();
+    // Counts the drops: it changes when a drag lets the box go, not when one takes it.
+    let drops = Memo::new(move |n: Option<&u32>| {
+        let n = n.copied().unwrap_or(0);
+        if moving.get() {
+            n
+        } else {
+            n.wrapping_add(1)
+        }
     });
     let transform = move || {
-        let (p, at) = (position(), drawn_at.get());
+        redrawn.track();
+        let (p, at) = (position(), drawn_at.get_value());
         (p != at).then(|| format!("translate({} {})", p.x - at.x, p.y - at.y))
     };
     let id_text = id.to_string();
@@ -94,12 +105,20 @@ pub fn Node(
     };
     // The box's inside is one piece of markup: the parser builds its nine
     // elements faster than nine element-by-element calls from wasm, and only
-    // the label (rare) or a change of `full` redraws it; a move changes the
-    // group's transform. Far from the view or zoomed far out it is three
+    // the label (rare), a change of `full` or a drop redraws it; a move changes
+    // the group's transform. Far from the view or zoomed far out it is three
     // elements: a design that opens fitted far out (hundreds of components) is
     // built and laid out without thousands of texts no one could read, and a
     // zoom lays out only the text of the boxes near the view.
-    let inside = move || inside(&id_text, &looks, &label.get(), drawn_at.get(), !full.get());
+    let inside = move || {
+        // Read, not only tracked: a memo that was never read counts as changed
+        // when first checked, which redrew every box at its first move.
+        let (label, far, _) = (label.get(), !full.get(), drops.get());
+        let at = untrack(position);
+        drawn_at.set_value(at);
+        redrawn.notify();
+        inside(&id_text, &looks, &label, at, far)
+    };
     view! {
         <g
             class="node"
