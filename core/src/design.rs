@@ -548,6 +548,53 @@ impl Design {
         Rect::around(components.chain(frames))
     }
 
+    /// A digest of what the analyses (cost, findings, resilience) read: all of
+    /// the design but where things are drawn, of which only whether every
+    /// coordinate is valid counts (validation reports the ones that are not).
+    /// A move leaves it as it is, so the app keeps its figures across the drop
+    /// of a drag instead of working them out again. Every field is named
+    /// below, so a new one cannot be left out unnoticed.
+    pub fn analysis_digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let valid = |v: f64| v.is_finite() && v.abs() <= COORD_LIMIT;
+        let mut h = rustc_hash::FxHasher::default();
+        let Design { name, region, workload, cost, notes, components, containers, links } = self;
+        (name, region, notes).hash(&mut h);
+        let Workload { users, requests_per_sec, peak_multiplier, read_share } = workload;
+        (users, requests_per_sec.to_bits(), peak_multiplier.to_bits(), read_share.to_bits()).hash(&mut h);
+        let CostSettings { free_tier, peak_hours_per_day, price_overrides } = cost;
+        (free_tier, peak_hours_per_day.to_bits()).hash(&mut h);
+        price_overrides.iter().for_each(|(k, v)| (k, v.to_bits()).hash(&mut h));
+        let mut all_valid = true;
+        components.len().hash(&mut h);
+        for Component { id, kind, label, position, parent, props } in components {
+            (id, kind, label, parent, props.len()).hash(&mut h);
+            all_valid &= valid(position.x) && valid(position.y);
+            for (key, value) in props {
+                key.hash(&mut h);
+                match value {
+                    PropValue::Bool(b) => (0u8, b).hash(&mut h),
+                    PropValue::Int(i) => (1u8, i).hash(&mut h),
+                    PropValue::Float(f) => (2u8, f.to_bits()).hash(&mut h),
+                    PropValue::Text(t) => (3u8, t).hash(&mut h),
+                }
+            }
+        }
+        containers.len().hash(&mut h);
+        for Container { id, kind, label, rect, parent, collapsed } in containers {
+            (id, kind, label, parent, collapsed, rect.w.to_bits(), rect.h.to_bits()).hash(&mut h);
+            all_valid &= valid(rect.x) && valid(rect.y);
+        }
+        links.len().hash(&mut h);
+        for Link { id, from, to, protocol, port, mode, traffic, label } in links {
+            let Traffic { requests_per_sec, gb_per_month } = traffic;
+            (id, from, to, protocol, port, mode.key(), label).hash(&mut h);
+            (requests_per_sec.map(f64::to_bits), gb_per_month.map(f64::to_bits)).hash(&mut h);
+        }
+        all_valid.hash(&mut h);
+        h.finish()
+    }
+
     /// A component id not used in this design: one past the highest numbered id.
     pub fn fresh_component_id(&self) -> ComponentId {
         let n = self.components.iter().filter_map(|c| c.id.number()).max().map_or(1, |n| n.saturating_add(1));
@@ -587,6 +634,37 @@ mod tests {
         assert_eq!(d.collapsed_ancestor(subnet.as_ref()).map(|g| g.id.as_str()), Some("g2"));
         assert_eq!(d.collapsed_ancestor(Some(&"g1".into())), None, "nothing collapsed at or above the Region");
         assert_eq!(d.collapsed_ancestor(None), None);
+    }
+
+    #[test]
+    fn a_move_leaves_the_analysis_digest_as_it_is_and_any_other_edit_changes_it() {
+        let d = crate::synth::design(200, 7);
+        let digest = d.analysis_digest();
+        let mut moved = d.clone();
+        for c in &mut moved.components {
+            c.position.x += 40.0;
+        }
+        for g in &mut moved.containers {
+            g.rect.y -= 20.0;
+        }
+        assert_eq!(moved.analysis_digest(), digest, "moves change no figure");
+        let edits: [fn(&mut super::Design); 8] = [
+            |d| d.components[3].label.push('!'),
+            |d| d.components[5].parent = None,
+            |d| {
+                d.components[7].props.insert("instances".into(), super::PropValue::Int(9));
+            },
+            |d| d.links[0].traffic.gb_per_month = Some(1.0),
+            |d| d.workload.requests_per_sec += 1.0,
+            |d| d.containers[0].rect.w += 20.0,
+            |d| d.cost.free_tier = !d.cost.free_tier,
+            |d| d.components[0].position.x = f64::NAN,
+        ];
+        for (i, edit) in edits.iter().enumerate() {
+            let mut e = d.clone();
+            edit(&mut e);
+            assert_ne!(e.analysis_digest(), digest, "edit {i} changes what the analyses read");
+        }
     }
 
     #[test]
