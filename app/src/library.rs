@@ -171,8 +171,17 @@ fn take_up(editor: Editor, id: &str, design: Design) -> Result<(), String> {
             store(&slot_key(&other), &text)?;
         }
     }
-    store(AUTOSAVE_KEY, &export_for_storage(&design))?;
+    // The current id before the autosave: a tab still on the design being left
+    // then sees, by the time the new autosave reaches it, that the autosave is
+    // no longer its design, and does not take it (`persistence::follow_other_tabs`).
+    // The other way round, a tab could take the new design as an edit of its own.
+    let before = stored_current();
     store(CURRENT_KEY, id)?;
+    if let Err(e) = store(AUTOSAVE_KEY, &export_for_storage(&design)) {
+        // Nothing changed hands: the current id goes back to what it was.
+        let _ = store(CURRENT_KEY, before.as_deref().unwrap_or(&mine));
+        return Err(e);
+    }
     MINE.with(|m| *m.borrow_mut() = Some(id.to_owned()));
     if let Some(s) = storage() {
         let _ = s.remove_item(&slot_key(id)); // the autosave is its copy now

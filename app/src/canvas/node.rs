@@ -82,7 +82,8 @@ pub fn Node(
     // markup of every box a tidy-up moves took twice as long as the old
     // transforms at 5,000 components.
     let position = move || component.with(|c| c.as_ref().map(|c| c.position).unwrap_or_default());
-    let drawn_at = StoredValue::new(Point::default());
+    // Where the box is as it first appears, so that its first transform is none.
+    let drawn_at = StoredValue::new(untrack(position));
     let redrawn = Trigger::new();
     // Counts the drops: it changes when a drag lets the box go, not when one takes it.
     let drops = Memo::new(move |n: Option<&u32>| {
@@ -115,8 +116,10 @@ pub fn Node(
         // when first checked, which redrew every box at its first move.
         let (label, far, _) = (label.get(), !full.get(), drops.get());
         let at = untrack(position);
-        drawn_at.set_value(at);
-        redrawn.notify();
+        if drawn_at.get_value() != at {
+            drawn_at.set_value(at);
+            redrawn.notify();
+        }
         inside(&id_text, &looks, &label, at, far)
     };
     view! {
