@@ -48,8 +48,9 @@ export async function drawnAt(page, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
   try {
     for (;;) {
-      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window.__drawn', returnByValue: true });
-      if (typeof result.value === 'number') return result.value;
+      // While the page is still committing there may be no context to evaluate in: ask again.
+      const answer = await cdp.send('Runtime.evaluate', { expression: 'window.__drawn', returnByValue: true }).catch(() => null);
+      if (typeof answer?.result?.value === 'number') return answer.result.value;
       if (Date.now() > until) throw new Error('the design was not drawn in time');
       await new Promise((ok) => setTimeout(ok, 20));
     }
