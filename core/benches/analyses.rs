@@ -25,6 +25,10 @@ fn analyses(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("export", n), |b| b.iter(|| export(black_box(&design))));
         group.bench_function(BenchmarkId::new("validate", n), |b| b.iter(|| validate(black_box(&design), catalog)));
         group.bench_function(BenchmarkId::new("cost::estimate", n), |b| b.iter(|| estimate(black_box(&design), book)));
+        // What the app works out after each edit to know whether to run the analyses again.
+        group.bench_function(BenchmarkId::new("analysis_digest", n), |b| {
+            b.iter(|| black_box(&design).analysis_digest())
+        });
         group.bench_function(BenchmarkId::new("layout::auto_layout", n), |b| {
             b.iter(|| cloudwright_core::layout::auto_layout(black_box(&design)))
         });
