@@ -514,6 +514,14 @@ impl Design {
         self.ancestors(parent).iter().any(|c| c.collapsed)
     }
 
+    /// Whether what is placed in a container (or none) is drawn: a test made
+    /// once, which asks for ancestors only when something is collapsed (it
+    /// runs over every item of the design in a drag's guides and the exports).
+    pub fn shows(&self) -> impl Fn(Option<&ContainerId>) -> bool + '_ {
+        let any_collapsed = self.containers.iter().any(|g| g.collapsed);
+        move |parent| !any_collapsed || !self.is_hidden(parent)
+    }
+
     /// The outermost collapsed container among `parent` and its ancestors: the
     /// one drawn in place of what is inside it. `None` if none is collapsed.
     pub fn collapsed_ancestor(&self, parent: Option<&ContainerId>) -> Option<&Container> {
@@ -541,8 +549,7 @@ impl Design {
     /// The smallest rectangle holding what is drawn, if anything: a collapsed
     /// container counts as its header, and what it hides is left out.
     pub fn drawn_bounds(&self) -> Option<Rect> {
-        let any_collapsed = self.containers.iter().any(|g| g.collapsed);
-        let shown = |parent: Option<&ContainerId>| !any_collapsed || !self.is_hidden(parent);
+        let shown = self.shows();
         let components = self.components.iter().filter(|c| shown(c.parent.as_ref())).map(Component::rect);
         let frames = self.containers.iter().filter(|g| shown(g.parent.as_ref())).map(Container::drawn_rect);
         Rect::around(components.chain(frames))

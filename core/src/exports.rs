@@ -382,8 +382,7 @@ pub fn excalidraw(design: &Design, catalog: &Catalog) -> String {
 /// only, no script, no external refs.
 pub fn svg(design: &Design, catalog: &Catalog) -> String {
     const MARGIN: f64 = 20.0;
-    let any_collapsed = design.containers.iter().any(|g| g.collapsed);
-    let shown = |parent: Option<&ContainerId>| !any_collapsed || !design.is_hidden(parent);
+    let shown = design.shows();
     let frames: Vec<&crate::design::Container> =
         design.containers_outermost_first().into_iter().filter(|g| shown(g.parent.as_ref())).collect();
     let b = design.drawn_bounds().unwrap_or(Rect::new(0.0, 0.0, 200.0, 100.0));

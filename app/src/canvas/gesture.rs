@@ -204,8 +204,7 @@ pub fn align(design: &Design, moving: &[(ItemRef, Point)], r: Rect, tolerance: f
             ItemRef::Link(_) => {}
         }
     }
-    let any_collapsed = design.containers.iter().any(|g| g.collapsed);
-    let visible = |parent: Option<&ContainerId>| !any_collapsed || !design.is_hidden(parent);
+    let visible = design.shows();
     let components = design
         .components
         .iter()

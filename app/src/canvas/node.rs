@@ -83,8 +83,7 @@ pub fn Node(
     // transforms at 5,000 components.
     let position = move || component.with(|c| c.as_ref().map(|c| c.position).unwrap_or_default());
     // Where the box is as it first appears, so that its first transform is none.
-    let drawn_at = StoredValue::new(untrack(position));
-    let redrawn = Trigger::new();
+    let drawn_at = RwSignal::new(untrack(position));
     // Counts the drops: it changes when a drag lets the box go, not when one takes it.
     let drops = Memo::new(move |n: Option<&u32>| {
         let n = n.copied().unwrap_or(0);
@@ -95,8 +94,7 @@ pub fn Node(
         }
     });
     let transform = move || {
-        redrawn.track();
-        let (p, at) = (position(), drawn_at.get_value());
+        let (p, at) = (position(), drawn_at.get());
         (p != at).then(|| format!("translate({} {})", p.x - at.x, p.y - at.y))
     };
     let id_text = id.to_string();
@@ -116,9 +114,8 @@ pub fn Node(
         // when first checked, which redrew every box at its first move.
         let (label, far, _) = (label.get(), !full.get(), drops.get());
         let at = untrack(position);
-        if drawn_at.get_value() != at {
-            drawn_at.set_value(at);
-            redrawn.notify();
+        if drawn_at.get_untracked() != at {
+            drawn_at.set(at);
         }
         inside(&id_text, &looks, &label, at, far)
     };
