@@ -48,7 +48,21 @@ export async function openPage(browser, url) {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  // A request still open when the test itself navigates the page (a reload
+  // before the favicon arrived) is cancelled by the browser: not a problem of
+  // the site. Each request remembers how many page navigations had started
+  // before it; one aborted after a later navigation began is left out.
+  let navigations = 0;
+  const started = new WeakMap();
+  page.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations += 1;
+    started.set(req, navigations);
+  });
+  page.on('requestfailed', (req) => {
+    const error = req.failure()?.errorText ?? '';
+    if (error === 'net::ERR_ABORTED' && !req.isNavigationRequest() && started.get(req) < navigations) return;
+    problems.push(`request failed: ${req.url()} ${error}`);
+  });
   await page.goto(url);
   return { page, context, problems };
 }
