@@ -5,9 +5,10 @@ mod frame;
 pub mod gesture;
 mod link;
 mod node;
+mod selection;
 pub mod viewport;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use cloudwright_core::{ComponentId, ContainerId, ItemRef, LinkId};
 use leptos::ev;
@@ -20,6 +21,7 @@ use frame::Frame;
 use gesture::{step, Gesture, Hit, Input, Reaction};
 use link::{LinkView, SelectedLinkEnds};
 use node::Node;
+use selection::SelectionOutline;
 use viewport::Viewport;
 
 /// The nearest element at or above `el` with a `data-hit`: `c:<component>`,
@@ -55,8 +57,11 @@ fn hit_at(x: f64, y: f64) -> Hit {
 /// Below this zoom a component's text would be under 5 px high: the canvas
 /// draws boxes and lines only (each box's name still shows on hover).
 const FAR_ZOOM: f64 = 0.35;
-/// The most boxes a drop redraws where they land (see `Node`).
+/// The most boxes a drag redraws where they land (see `Node`).
 const REDRAWN_AT_DROP: usize = 200;
+/// How long after a drop the canvas puts back what the drag lifted, if no
+/// other gesture is going on by then (see `Lift`).
+const PUT_DOWN_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 /// How near a link a press must be to select it, in screen pixels.
 const LINK_TOLERANCE: f64 = 6.0;
 
@@ -81,17 +86,8 @@ pub fn Canvas() -> impl IntoView {
     // step at 5,000 components). The release draws the final view.
     let panning = RwSignal::new(false);
     let pan_from = RwSignal::new(Viewport::default());
-    // While a drag moves components, the links with an end among them are drawn
-    // on a layer of their own: each step then redraws those few lines, not the
-    // layer holding every link. Below, each of them is hidden by its own flag
-    // (the list of links stays as it is: taking some out and putting them back
-    // would make the list move every link after them).
-    let lifted = StoredValue::new(Vec::<LinkId>::new());
-    let lifted_changed = Trigger::new();
-    let lift_flags = Flags(StoredValue::new(HashMap::new()));
-    // And the boxes it moves, each flagged so that its shapes stay drawn where
-    // they are and a transform carries them (see `Node`).
-    let moved_boxes = StoredValue::new(Vec::<ItemRef>::new());
+    // What a drag lifts: the links it moves and the boxes it redraws (see `Lift`).
+    let lift = Lift::new();
 
     // The canvas's size; its page offset is kept in `origin` on the way.
     let measure = move || -> Option<(f64, f64)> {
@@ -157,33 +153,10 @@ pub fn Canvas() -> impl IntoView {
         let was_moving = matches!(state, Gesture::DraggingItems { moved: true, .. });
         match &next {
             Gesture::DraggingItems { items, moved: true, .. } if !was_moving => {
-                let links = editor.design.with_untracked(|d| links_moved_by(d, items));
-                if !links.is_empty() {
-                    lift_flags.set(links.iter().cloned().map(ItemRef::Link), true);
-                    lifted.set_value(links);
-                    lifted_changed.notify();
-                }
-                // A drop redraws the boxes it flags (see `Node`): up to a few
-                // hundred, a frame's work; a larger drag leaves them moved by
-                // their transforms, as other edits do.
-                let boxes: Vec<ItemRef> = items
-                    .iter()
-                    .filter(|(item, _)| matches!(item, ItemRef::Component(_)))
-                    .map(|(item, _)| item.clone())
-                    .take(REDRAWN_AT_DROP + 1)
-                    .collect();
-                let boxes = if boxes.len() > REDRAWN_AT_DROP { Vec::new() } else { boxes };
-                lift_flags.set(boxes.iter().cloned(), true);
-                moved_boxes.set_value(boxes);
+                editor.design.with_untracked(|d| lift.take_up(d, items));
             }
             Gesture::DraggingItems { moved: true, .. } => {}
-            _ if was_moving => {
-                if lifted.with_value(|l| !l.is_empty()) {
-                    lifted.update_value(|l| lift_flags.set(std::mem::take(l).into_iter().map(ItemRef::Link), false));
-                    lifted_changed.notify();
-                }
-                moved_boxes.update_value(|b| lift_flags.set(std::mem::take(b), false));
-            }
+            _ if was_moving => lift.put_down_later(gesture),
             _ => {}
         }
         gesture.set_value(next);
@@ -410,17 +383,17 @@ pub fn Canvas() -> impl IntoView {
                         </g>
                         <g class="links">
                             <For each=move || if measured.get() { editor.link_ids.get() } else { Vec::new() } key=|id| id.clone() let:id>
-                                <LinkView lifted=lift_flags.flag(ItemRef::Link(id.clone())) id />
+                                <LinkView lifted=lift.flags.flag(ItemRef::Link(id.clone())) id />
                             </For>
                         </g>
                     </g>
                 </svg>
                 <svg class="canvas-layer canvas-lifted">
                     <g transform=transform>
-                        // Drawn anew when a drag starts and ends, not at each step.
+                        // Drawn anew when a drag lifts links and when they are put back, not at each step.
                         {move || {
-                            lifted_changed.track();
-                            lifted.get_value().into_iter().map(|id| view! { <LinkView id /> }).collect_view()
+                            lift.changed.track();
+                            lift.links.get_value().into_iter().map(|id| view! { <LinkView id /> }).collect_view()
                         }}
                     </g>
                 </svg>
@@ -430,7 +403,7 @@ pub fn Canvas() -> impl IntoView {
                             <For each=move || if measured.get() { editor.component_keys.get() } else { Vec::new() } key=|k| k.clone() let((id, kind))>
                                 <Node
                                     full=near.flag(ItemRef::Component(id.clone()))
-                                    moving=lift_flags.flag(ItemRef::Component(id.clone()))
+                                    moving=lift.flags.flag(ItemRef::Component(id.clone()))
                                     id
                                     kind
                                 />
@@ -441,6 +414,7 @@ pub fn Canvas() -> impl IntoView {
                 </svg>
                 <svg class="canvas-layer canvas-over">
                     <g transform=transform>
+                        <SelectionOutline />
                         <crate::resilience::ResilienceOverlay />
                         // The guides (at most one vertical and one horizontal) are one path
                         // that stays, empty while there is none: a shape added or removed
@@ -461,6 +435,106 @@ pub fn Canvas() -> impl IntoView {
                 </svg>
             </div>
         </div>
+    }
+}
+
+/// What drags have lifted. While a drag moves components, the links with an
+/// end among them are drawn on a layer of their own, so each step redraws
+/// those few lines, not the layer holding every link; each of them is hidden
+/// in that layer by its own flag (the list of links stays as it is: taking
+/// some out and putting them back would make the list move every link after
+/// them). The boxes it moves are flagged too, so that their shapes stay drawn
+/// where they were and a transform carries them (see `Node`).
+///
+/// Putting them back redraws the layer of links and the layer of boxes, about
+/// 35 ms at 5,000 components, so it is not done in the drop's frame but once
+/// the canvas has been still for a moment; a drag in the meantime adds to
+/// what is lifted.
+#[derive(Clone, Copy, Debug)]
+struct Lift {
+    links: StoredValue<Vec<LinkId>>,
+    boxes: StoredValue<Vec<ItemRef>>,
+    /// Notified when `links` changes: the lifted layer is drawn anew then, not at each step.
+    changed: Trigger,
+    flags: Flags,
+    /// Counts the drops, so that only the last one's timer puts things back.
+    drops: StoredValue<u64>,
+}
+
+impl Lift {
+    fn new() -> Self {
+        Lift {
+            links: StoredValue::new(Vec::new()),
+            boxes: StoredValue::new(Vec::new()),
+            changed: Trigger::new(),
+            flags: Flags(StoredValue::new(HashMap::new())),
+            drops: StoredValue::new(0),
+        }
+    }
+
+    /// Lifts the links and boxes a drag of `items` moves, as it starts to move them.
+    fn take_up(self, design: &cloudwright_core::Design, items: &[(ItemRef, cloudwright_core::Point)]) {
+        let links = links_moved_by(design, items);
+        let held: HashSet<LinkId> = self.links.with_value(|l| l.iter().cloned().collect());
+        let links: Vec<LinkId> = links.into_iter().filter(|l| !held.contains(l)).collect();
+        if !links.is_empty() {
+            self.flags.set(links.iter().cloned().map(ItemRef::Link), true);
+            self.links.update_value(|l| l.extend(links));
+            self.changed.notify();
+        }
+        // Up to a few hundred boxes are redrawn where they land, a frame's
+        // work; a larger drag leaves them moved by their transforms, as other
+        // edits do.
+        let boxes: Vec<ItemRef> = items
+            .iter()
+            .filter(|(item, _)| matches!(item, ItemRef::Component(_)))
+            .map(|(item, _)| item.clone())
+            .take(REDRAWN_AT_DROP + 1)
+            .collect();
+        if boxes.len() <= REDRAWN_AT_DROP {
+            let held: HashSet<ItemRef> = self.boxes.with_value(|b| b.iter().cloned().collect());
+            let boxes: Vec<ItemRef> = boxes.into_iter().filter(|b| !held.contains(b)).collect();
+            self.flags.set(boxes.iter().cloned(), true);
+            self.boxes.update_value(|b| b.extend(boxes));
+        }
+    }
+
+    /// After a drop: puts everything back once `PUT_DOWN_AFTER` has passed
+    /// with no later drop and no gesture going on (else it waits again).
+    fn put_down_later(self, gesture: StoredValue<Gesture>) {
+        let Some(drop) = self.drops.try_update_value(|n| {
+            *n += 1;
+            *n
+        }) else {
+            return;
+        };
+        fn wait(lift: Lift, gesture: StoredValue<Gesture>, drop: u64) {
+            set_timeout(
+                move || {
+                    if lift.drops.try_get_value() != Some(drop) {
+                        return; // a later drop puts things back
+                    }
+                    match gesture.try_with_value(|g| *g == Gesture::Idle) {
+                        Some(true) => lift.put_down(),
+                        Some(false) => wait(lift, gesture, drop),
+                        None => {} // the canvas is gone
+                    }
+                },
+                PUT_DOWN_AFTER,
+            );
+        }
+        wait(self, gesture, drop);
+    }
+
+    /// Draws every lifted link in the layer of all links again, and every flagged box where it is.
+    fn put_down(self) {
+        let links = self.links.try_update_value(std::mem::take).unwrap_or_default();
+        if !links.is_empty() {
+            self.flags.set(links.into_iter().map(ItemRef::Link), false);
+            self.changed.notify();
+        }
+        let boxes = self.boxes.try_update_value(std::mem::take).unwrap_or_default();
+        self.flags.set(boxes, false);
     }
 }
 
@@ -516,7 +590,7 @@ fn mark_near(editor: Editor, near: Flags, view: Viewport) {
 
 /// The links with an end among the components a drag moves.
 fn links_moved_by(design: &cloudwright_core::Design, items: &[(ItemRef, cloudwright_core::Point)]) -> Vec<LinkId> {
-    let moving: std::collections::HashSet<&ComponentId> = items
+    let moving: HashSet<&ComponentId> = items
         .iter()
         .filter_map(|(item, _)| match item {
             ItemRef::Component(id) => Some(id),

@@ -85,14 +85,25 @@ test('while a component is dragged its links follow it, drawn apart from the res
   const where = await canvas.position('c3');
   assert.ok(where.x > start.box[0] && where.y > start.box[1], `drawn where the drag has it: ${JSON.stringify(where)}`);
   await page.keyboard.press('Escape');
-  assert.deepEqual(await layer('l3'), ['canvas-back'], 'a cancelled drag puts the links back');
-  assert.equal(await path('l3'), before.l3);
+  assert.equal(await path('l3'), before.l3, 'a cancelled drag draws the links where they were');
+  assert.equal((await layer('l3')).length, 1, 'once');
+  // The layers are put back a moment later, not in the frame that ends the drag.
+  await canvas.putDown();
+  assert.deepEqual(await layer('l3'), ['canvas-back'], 'then the links are back on their own layer');
 
   await page.mouse.up();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="node-c3"]').hasAttribute('transform'));
   assert.deepEqual(await drawn(), start, 'a cancelled drag draws the box where it was');
-  await canvas.drag('c3', 60, 90);
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x + 60, at.y + 90, { steps: 12 });
+  await page.mouse.up();
+  assert.deepEqual(await canvas.position('c3'), { x: Math.round(where.x / 20) * 20, y: Math.round(where.y / 20) * 20 }, 'the box lands at once');
+  assert.equal((await layer('l3')).length, 1, 'and its links are drawn once');
+  await canvas.putDown();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="node-c3"]').hasAttribute('transform'));
   const landed = await drawn();
-  assert.equal(landed.transform, null, 'the drop leaves no transform');
+  assert.equal(landed.transform, null, 'once put down, no transform is left');
   assert.deepEqual(landed.box, [where.x, where.y].map((v) => Math.round(v / 20) * 20), 'the shapes are drawn where the box landed');
   const after = await path('l3');
   assert.notEqual(after, before.l3);

@@ -347,6 +347,7 @@ test('resize a container by its corner and collapse it with its toggle; each is 
   await page.mouse.up();
   const [, , ax, ay] = await ends('l2');
   assert.ok(onHeader(ax, ay, [490, 160, 300]), `dropped 60 lower: ends at ${ax}, ${ay}`);
+  await canvas.putDown();
   await canvas.undoKey();
   await page.waitForFunction(() => / 1[0-2]\d(\.\d+)?$/.test(document.querySelector('[data-testid="link-line-l2"]').getAttribute('d')));
   // Collapsing the whole VPC hides the links inside it; the one from outside ends at its header.

@@ -207,6 +207,15 @@ export class CanvasPage {
     await this.page.mouse.down();
     await this.page.mouse.move(x + dx, y + dy, { steps: 12 });
     await this.page.mouse.up();
+    await this.putDown();
+  }
+  /**
+   * Waits until the canvas has put back the links a drag lifted to the layer
+   * above, which it does shortly after the drop (see `Lift` in canvas.rs):
+   * until then the moved links are in the page twice, one copy hidden.
+   */
+  async putDown() {
+    await this.page.waitForFunction(() => !document.querySelector('.canvas-lifted .link'));
   }
   async undoKey() {
     await this.page.keyboard.press('Control+z');

@@ -56,7 +56,8 @@ pub fn Node(
     /// Drawn in full: near the view and not zoomed far out (see `mark_near` in
     /// canvas.rs). Else the box has no text, icon or handle.
     full: ArcRwSignal<bool>,
-    /// A drag is moving it: its drop draws the shapes where it lands (see `drawn_at` below).
+    /// A drag moves it, or moved it a moment ago: when the canvas puts it down
+    /// (see `Lift` in canvas.rs) its shapes are drawn where it landed (see `drawn_at` below).
     moving: ArcRwSignal<bool>,
 ) -> impl IntoView {
     let editor = use_editor();
@@ -76,15 +77,15 @@ pub fn Node(
     // into layers again at each step of a drag (7 to 17 ms a step at 5,000
     // components), where plain coordinates cost nothing until they change.
     // They are drawn where the box is whenever its markup is built anyway (it
-    // appears, its label changes, it comes near the view or leaves it) and at
-    // the drop of a drag that moved it. Any other move, each step of a drag
-    // included, is a transform from there: one attribute, where redrawing the
+    // appears, its label changes, it comes near the view or leaves it) and
+    // shortly after the drop of a drag that moved it. Any other move, each
+    // step of a drag included, is a transform from there: one attribute, where redrawing the
     // markup of every box a tidy-up moves took twice as long as the old
     // transforms at 5,000 components.
     let position = move || component.with(|c| c.as_ref().map(|c| c.position).unwrap_or_default());
     // Where the box is as it first appears, so that its first transform is none.
     let drawn_at = RwSignal::new(untrack(position));
-    // Counts the drops: it changes when a drag lets the box go, not when one takes it.
+    // Counts the put-downs: it changes when a drag lets the box go, not when one takes it.
     let drops = Memo::new(move |n: Option<&u32>| {
         let n = n.copied().unwrap_or(0);
         if moving.get() {
@@ -104,7 +105,7 @@ pub fn Node(
     };
     // The box's inside is one piece of markup: the parser builds its nine
     // elements faster than nine element-by-element calls from wasm, and only
-    // the label (rare), a change of `full` or a drop redraws it; a move changes
+    // the label (rare), a change of `full` or a drag's put-down redraws it; a move changes
     // the group's transform. Far from the view or zoomed far out it is three
     // elements: a design that opens fitted far out (hundreds of components) is
     // built and laid out without thousands of texts no one could read, and a
