@@ -409,12 +409,12 @@ pub fn Canvas() -> impl IntoView {
                                 />
                             </For>
                         </g>
-                        <SelectedLinkEnds />
                     </g>
                 </svg>
                 <svg class="canvas-layer canvas-over">
                     <g transform=transform>
                         <SelectionOutline />
+                        <SelectedLinkEnds />
                         <crate::resilience::ResilienceOverlay />
                         // The guides (at most one vertical and one horizontal) are one path
                         // that stays, empty while there is none: a shape added or removed

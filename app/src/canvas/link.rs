@@ -71,6 +71,12 @@ pub fn LinkView(
     }
 }
 
+/// The ends of link `id`'s line as drawn, unless it is out of sight; tracks
+/// the link and its two ends.
+pub(super) fn line(editor: Editor, id: &LinkId) -> Option<((f64, f64), (f64, f64))> {
+    geometry(editor, id).filter(|g| !g.hidden).map(|g| ((g.x1, g.y1), (g.x2, g.y2)))
+}
+
 /// Where link `id` is drawn, tracking the link and its two ends.
 fn geometry(editor: Editor, id: &LinkId) -> Option<Geometry> {
     editor.with_link_ends(id, |link, from, to| {
@@ -92,7 +98,8 @@ fn geometry(editor: Editor, id: &LinkId) -> Option<Geometry> {
 }
 
 /// Handles on both ends of the one selected link, drawn above the components
-/// so they can be grabbed: drag one onto another component to re-route that end.
+/// so they can be grabbed (on the top layer, which holds a few shapes: see
+/// selection.rs): drag one onto another component to re-route that end.
 #[component]
 pub fn SelectedLinkEnds() -> impl IntoView {
     let editor = use_editor();

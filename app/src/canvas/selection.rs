@@ -1,4 +1,4 @@
-//! The outline of the selected components and containers, drawn on the top layer.
+//! The outline of the selected components, containers and links, drawn on the top layer.
 //!
 //! The selected shapes themselves are not restyled: a wider, coloured stroke on
 //! one box made the browser walk and repaint the whole layer of boxes (or of
@@ -17,13 +17,14 @@ use crate::editor::use_editor;
 const BOX_CORNER: f64 = 8.0;
 const FRAME_CORNER: f64 = 6.0;
 
-/// One path around every selected component and container that is drawn.
+/// One path around every selected component and container that is drawn,
+/// and along every selected link.
 #[component]
 pub fn SelectionOutline() -> impl IntoView {
     let editor = use_editor();
-    // Components are read through their own signals: a drag re-runs this for
-    // the boxes it moves, an edit elsewhere does not. Containers are few and
-    // are read from the design.
+    // Components and links are read through their own signals: a drag re-runs
+    // this for what it moves, an edit elsewhere does not. Containers are few
+    // and are read from the design.
     let outline = Memo::new(move |_| {
         editor.selection.with(|selection| {
             let mut d = String::new();
@@ -37,7 +38,13 @@ pub fn SelectionOutline() -> impl IntoView {
                             .filter(|g| !d.is_hidden(g.parent.as_ref()))
                             .map(|g| (Container::drawn_rect(g), FRAME_CORNER))
                     }),
-                    _ => None,
+                    ItemRef::Link(id) => {
+                        if let Some(((x1, y1), (x2, y2))) = super::link::line(editor, id) {
+                            let _ = write!(d, "M{x1} {y1}L{x2} {y2}");
+                        }
+                        None
+                    }
+                    ItemRef::Component(_) => None,
                 };
                 if let Some((rect, corner)) = drawn {
                     rounded(&mut d, rect, corner);
