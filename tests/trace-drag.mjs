@@ -1,7 +1,8 @@
 // Where a drag's frames go: Chromium's own timeline (CDP Tracing, categories
 // devtools.timeline and cc) while one component is dragged in 60 pointer moves
-// on a synthetic design, summed per move. A report, not a test; BENCHMARKS.md
-// quotes it for the canvas layers.
+// on a synthetic design: the press and the 150 ms after it, the moves (summed
+// per move), and the release and the 150 ms after it. A report, not a test;
+// BENCHMARKS.md quotes it for the canvas layers.
 //
 //   node tests/trace-drag.mjs [components] [--pan]   default 5000; needs dist/ built
 //
@@ -33,40 +34,60 @@ try {
   if (!target) throw new Error('no component can be dragged');
 
   const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,cc', transferMode: 'ReportEvents' });
-  await page.mouse.move(target.x, target.y);
-  await page.mouse.down();
-  for (let i = 1; i <= MOVES; i++) await page.mouse.move(target.x + (150 * i) / MOVES, target.y + (100 * i) / MOVES);
-  await page.mouse.up();
-  await page.waitForTimeout(100);
-  await cdp.send('Tracing.end');
-  await complete;
-
-  const threads = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
+  const threads = new Map();
   const wanted = {
     CrRendererMain: ['FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize'],
     raster: ['RasterTask'],
   };
-  const sums = new Map();
-  for (const e of events) {
-    if (e.ph !== 'X' || !e.dur) continue;
-    const thread = threads.get(`${e.pid}:${e.tid}`) ?? '';
-    const where = thread === 'CrRendererMain' ? 'CrRendererMain' : 'raster';
-    if (!wanted[where].includes(e.name)) continue;
-    const key = `${where === 'raster' ? 'raster threads' : 'main thread'} | ${e.name}`;
-    sums.set(key, (sums.get(key) ?? 0) + e.dur / 1000);
+  /** Runs `act` under a trace; returns ms per event kind, keyed 'thread | event'. */
+  async function traced(act) {
+    const events = [];
+    const collect = (d) => events.push(...d.value);
+    cdp.on('Tracing.dataCollected', collect);
+    const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,cc', transferMode: 'ReportEvents' });
+    await act();
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+    for (const e of events) if (e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args.name);
+    const sums = new Map();
+    for (const e of events) {
+      if (e.ph !== 'X' || !e.dur) continue;
+      const thread = threads.get(`${e.pid}:${e.tid}`) ?? '';
+      const where = thread === 'CrRendererMain' ? 'CrRendererMain' : 'raster';
+      if (!wanted[where].includes(e.name)) continue;
+      const key = `${where === 'raster' ? 'raster threads' : 'main thread'} | ${e.name}`;
+      sums.set(key, (sums.get(key) ?? 0) + e.dur / 1000);
+    }
+    return sums;
   }
+  await page.mouse.move(target.x, target.y);
+  await page.waitForTimeout(200);
+  // The press and the first frames after it; the moves; the release and the frames after it.
+  const press = await traced(async () => {
+    await page.mouse.down();
+    await page.waitForTimeout(150);
+  });
+  const moves = await traced(async () => {
+    for (let i = 1; i <= MOVES; i++) await page.mouse.move(target.x + (150 * i) / MOVES, target.y + (100 * i) / MOVES);
+  });
+  const drop = await traced(async () => {
+    await page.mouse.up();
+    await page.waitForTimeout(150);
+  });
+
   const what = pan ? 'Pan of the view' : 'Drag of one component';
-  console.log(`${what}, ${n} components, ${MOVES} moves: ms per move (${new Date().toISOString().slice(0, 10)})`);
+  console.log(`${what}, ${n} components, ${MOVES} moves (${new Date().toISOString().slice(0, 10)}): ms`);
   console.log('');
-  console.log('| where | event | ms per move |');
-  console.log('|---|---|---:|');
-  for (const [key, total] of [...sums.entries()].sort((a, b) => b[1] - a[1])) {
+  console.log('| where | event | press (150 ms) | per move | release (150 ms) |');
+  console.log('|---|---|---:|---:|---:|');
+  const keys = [...new Set([...press.keys(), ...moves.keys(), ...drop.keys()])];
+  keys.sort((a, b) => (moves.get(b) ?? 0) - (moves.get(a) ?? 0));
+  const ms = (v) => (v ?? 0).toFixed(1);
+  for (const key of keys) {
     const [where, name] = key.split(' | ');
-    console.log(`| ${where} | ${name} | ${(total / MOVES).toFixed(1)} |`);
+    console.log(`| ${where} | ${name} | ${ms(press.get(key))} | ${ms((moves.get(key) ?? 0) / MOVES)} | ${ms(drop.get(key))} |`);
   }
   await context.close();
 } finally {

@@ -142,7 +142,10 @@ pub fn follow_other_tabs(editor: Editor) {
     on_cleanup(move || handle.remove());
 }
 
-/// Saves the design to browser storage shortly after each change.
+/// Saves the design to browser storage shortly after each change, once no
+/// gesture is going on: a drag is saved when it ends, not in the middle of it
+/// (at 5,000 components writing the design out takes 10 to 20 ms, a hitch in
+/// a drag that pauses).
 pub fn autosave(editor: Editor) {
     let generation = StoredValue::new(0u64);
     let first = StoredValue::new(true);
@@ -154,24 +157,33 @@ pub fn autosave(editor: Editor) {
             return;
         }
         generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.get_value() != mine {
-                    return; // a later change will save
-                }
-                let text = editor.design.with_untracked(export_for_storage);
-                let key = crate::library::autosave_key();
-                let saved = storage().is_some_and(|s| s.set_item(&key, &text).is_ok());
-                if !saved {
-                    editor.notice.set(Some(
-                        "Could not autosave: browser storage is full or disabled. Save the design to a file.".into(),
-                    ));
-                }
-            },
-            DEBOUNCE,
-        );
+        save_when_still(editor, generation, generation.get_value());
     });
+}
+
+/// Saves the design `DEBOUNCE` after change number `mine`, unless a later
+/// change has come; while a gesture is going on, it waits again.
+fn save_when_still(editor: Editor, generation: StoredValue<u64>, mine: u64) {
+    set_timeout(
+        move || {
+            if generation.try_get_value() != Some(mine) {
+                return; // a later change will save
+            }
+            if editor.in_gesture() {
+                save_when_still(editor, generation, mine);
+                return;
+            }
+            let text = editor.design.with_untracked(export_for_storage);
+            let key = crate::library::autosave_key();
+            let saved = storage().is_some_and(|s| s.set_item(&key, &text).is_ok());
+            if !saved {
+                editor.notice.set(Some(
+                    "Could not autosave: browser storage is full or disabled. Save the design to a file.".into(),
+                ));
+            }
+        },
+        DEBOUNCE,
+    );
 }
 
 /// The banner above the canvas, for damaged autosaves and incoming share links.

@@ -11,11 +11,19 @@ const app = useSite();
 
 const saved = (page) => page.waitForFunction((k) => localStorage.getItem(k) !== null, AUTOSAVE);
 
-test('opening the app saves nothing; an edit is autosaved and a reload restores it', async () => {
+test('opening the app saves nothing; an edit is autosaved when it ends and a reload restores it', async () => {
   const { page, context, problems, canvas } = await app.ready();
   await page.waitForTimeout(400);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), AUTOSAVE), null, 'no edit, no autosave');
-  await canvas.drag('c3', 100, 60);
+  // A drag is saved when it ends: a pause in the middle of it writes nothing.
+  const at = await canvas.center('c3');
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x + 100, at.y + 60, { steps: 8 });
+  await page.waitForTimeout(700);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), AUTOSAVE), null, 'nothing saved while the drag is held');
+  await page.mouse.up();
+  await canvas.putDown();
   const moved = await canvas.center('c3');
   await saved(page);
   await page.reload();
