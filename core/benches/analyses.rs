@@ -35,6 +35,19 @@ fn analyses(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("resilience::assess", n), |b| {
             b.iter(|| assess(black_box(&design), &policy))
         });
+        // One step of a drag of everything (select all, then drag): a move of every component.
+        let moves: Vec<_> = design
+            .components
+            .iter()
+            .map(|c| (c.id.clone().into(), cloudwright_core::Point::new(c.position.x + 20.0, c.position.y)))
+            .collect();
+        group.bench_function(BenchmarkId::new("move every component", n), |b| {
+            b.iter_batched(
+                || (design.clone(), cloudwright_core::Command::Move { moves: moves.clone() }),
+                |(mut d, command)| command.apply(&mut d),
+                criterion::BatchSize::LargeInput,
+            )
+        });
         group.finish();
     }
 }

@@ -200,34 +200,23 @@ impl Command {
                 C::Connect { link: d.links.remove(index), at: Some(index) }
             }
             C::Move { moves } => {
-                // Check everything first so a refused move changes nothing.
-                for (item, to) in &moves {
-                    if !finite(*to) {
-                        return Err(EditError::NonFinite);
-                    }
-                    match item {
-                        ItemRef::Link(_) => {
-                            return Err(EditError::NotApplicable(item.clone(), "links cannot be moved"))
-                        }
-                        _ if !d.contains(item) => return Err(EditError::Missing(item.clone())),
-                        _ => {}
-                    }
-                }
+                // Where each item is, found first (which also checks them all,
+                // so a refused move changes nothing). A drag of thousands of
+                // items looked each one up along the whole design in turn.
+                let places = places_of(d, &moves)?;
                 let mut undo = Vec::with_capacity(moves.len());
-                for (item, to) in moves {
-                    let old = match &item {
-                        ItemRef::Component(id) => d.component_mut(id).map(|c| std::mem::replace(&mut c.position, to)),
-                        ItemRef::Container(id) => d.container_mut(id).map(|c| {
-                            let old = c.rect.origin();
-                            c.rect.x = to.x;
-                            c.rect.y = to.y;
+                for ((item, to), place) in moves.into_iter().zip(places) {
+                    let old = match place {
+                        Place::Component(i) => std::mem::replace(&mut d.components[i].position, to),
+                        Place::Container(i) => {
+                            let rect = &mut d.containers[i].rect;
+                            let old = rect.origin();
+                            rect.x = to.x;
+                            rect.y = to.y;
                             old
-                        }),
-                        ItemRef::Link(_) => None,
+                        }
                     };
-                    if let Some(old) = old {
-                        undo.push((item, old));
-                    }
+                    undo.push((item, old));
                 }
                 // Undo in reverse, so an item moved twice in one batch ends where it began.
                 undo.reverse();
@@ -367,6 +356,39 @@ impl Command {
             _ => false,
         }
     }
+}
+
+/// Where a moved item is in the design's lists.
+enum Place {
+    Component(usize),
+    Container(usize),
+}
+
+/// The place of each item `moves` names, or why the move is refused: a
+/// position that is not finite, a link, or an item not in the design. Few
+/// items are looked up in turn; many through an index made once.
+fn places_of(d: &Design, moves: &[(ItemRef, Point)]) -> Result<Vec<Place>, EditError> {
+    const INDEXED_FROM: usize = 16;
+    let index: Option<rustc_hash::FxHashMap<&ComponentId, usize>> =
+        (moves.len() >= INDEXED_FROM).then(|| d.components.iter().enumerate().map(|(i, c)| (&c.id, i)).collect());
+    moves
+        .iter()
+        .map(|(item, to)| {
+            if !finite(*to) {
+                return Err(EditError::NonFinite);
+            }
+            let place = match item {
+                ItemRef::Component(id) => match &index {
+                    Some(index) => index.get(id).copied(),
+                    None => d.component_index(id),
+                }
+                .map(Place::Component),
+                ItemRef::Container(id) => d.containers.iter().position(|c| &c.id == id).map(Place::Container),
+                ItemRef::Link(_) => return Err(EditError::NotApplicable(item.clone(), "links cannot be moved")),
+            };
+            place.ok_or_else(|| EditError::Missing(item.clone()))
+        })
+        .collect()
 }
 
 fn check_endpoints(d: &Design, link: &Link) -> Result<(), EditError> {

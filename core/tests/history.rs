@@ -296,3 +296,38 @@ fn translating_a_vpc_moves_everything_inside() {
     // The VPC, three subnets and three components inside it (not the region, not the users).
     assert_eq!(moves.len(), 7, "{moves:?}");
 }
+
+#[test]
+fn moving_many_items_at_once_is_the_same_as_moving_them_one_by_one() {
+    // Sixteen or more items are found through an index, fewer one by one: both agree.
+    let start = cloudwright_core::synth::design(300, 7);
+    let moves: Vec<(ItemRef, Point)> = start
+        .components
+        .iter()
+        .step_by(3)
+        .map(|c| (c.id.clone().into(), Point::new(c.position.x + 40.0, c.position.y - 20.0)))
+        .chain(start.containers.iter().take(2).map(|g| (g.id.clone().into(), Point::new(g.rect.x + 5.0, g.rect.y))))
+        .collect();
+    assert!(moves.len() > 16);
+    let mut at_once = start.clone();
+    let undo = Command::Move { moves: moves.clone() }.apply(&mut at_once).unwrap();
+    let mut one_by_one = start.clone();
+    for m in &moves {
+        Command::Move { moves: vec![m.clone()] }.apply(&mut one_by_one).unwrap();
+    }
+    assert_eq!(at_once, one_by_one);
+    undo.apply(&mut at_once).unwrap();
+    assert_eq!(at_once, start, "the undo puts every item back");
+
+    // One missing item among many refuses the whole move and changes nothing.
+    let mut refused = start.clone();
+    let mut bad = moves.clone();
+    bad.push((ComponentId::new("not-there").into(), Point::new(0.0, 0.0)));
+    let err = Command::Move { moves: bad }.apply(&mut refused);
+    assert_eq!(err, Err(cloudwright_core::EditError::Missing(ComponentId::new("not-there").into())));
+    assert_eq!(refused, start);
+    let mut bad = moves;
+    bad[20].1 = Point::new(f64::NAN, 0.0);
+    assert_eq!(Command::Move { moves: bad }.apply(&mut refused), Err(cloudwright_core::EditError::NonFinite));
+    assert_eq!(refused, start);
+}

@@ -84,6 +84,12 @@ test('while a component is dragged its links follow it, drawn apart from the res
   assert.match(moving.transform ?? '', /^translate\(\d+ \d+\)$/, 'a transform carries them');
   const where = await canvas.position('c3');
   assert.ok(where.x > start.box[0] && where.y > start.box[1], `drawn where the drag has it: ${JSON.stringify(where)}`);
+  // The selection's outline (on the layer above, carried by a transform meanwhile) goes with it.
+  const outlined = await page.evaluate(() => {
+    const [o, b] = [document.querySelector('[data-testid="selection-outline"]'), document.querySelector('[data-testid="node-box-c3"]')].map((e) => e.getBoundingClientRect());
+    return Math.max(Math.abs(o.x - b.x), Math.abs(o.y - b.y), Math.abs(o.width - b.width), Math.abs(o.height - b.height));
+  });
+  assert.ok(outlined < 1, `the outline is around the box: off by ${outlined} px`);
   await page.keyboard.press('Escape');
   assert.equal(await path('l3'), before.l3, 'a cancelled drag draws the links where they were');
   assert.equal((await layer('l3')).length, 1, 'once');

@@ -71,12 +71,6 @@ pub fn LinkView(
     }
 }
 
-/// The ends of link `id`'s line as drawn, unless it is out of sight; tracks
-/// the link and its two ends.
-pub(super) fn line(editor: Editor, id: &LinkId) -> Option<((f64, f64), (f64, f64))> {
-    geometry(editor, id).filter(|g| !g.hidden).map(|g| ((g.x1, g.y1), (g.x2, g.y2)))
-}
-
 /// Where link `id` is drawn, tracking the link and its two ends.
 fn geometry(editor: Editor, id: &LinkId) -> Option<Geometry> {
     editor.with_link_ends(id, |link, from, to| {
