@@ -88,8 +88,6 @@ pub fn Canvas() -> impl IntoView {
     let pan_from = RwSignal::new(Viewport::default());
     // What a drag lifts: the links it moves and the boxes it redraws (see `Lift`).
     let lift = Lift::new();
-    // Whether a drag is moving the selection (see `SelectionOutline`).
-    let dragging = RwSignal::new(false);
 
     // The canvas's size; its page offset is kept in `origin` on the way.
     let measure = move || -> Option<(f64, f64)> {
@@ -156,13 +154,9 @@ pub fn Canvas() -> impl IntoView {
         match &next {
             Gesture::DraggingItems { items, moved: true, .. } if !was_moving => {
                 editor.design.with_untracked(|d| lift.take_up(d, items));
-                dragging.set(true);
             }
             Gesture::DraggingItems { moved: true, .. } => {}
-            _ if was_moving => {
-                dragging.set(false);
-                lift.put_down_later(gesture);
-            }
+            _ if was_moving => lift.put_down_later(gesture),
             _ => {}
         }
         gesture.set_value(next);
@@ -419,7 +413,7 @@ pub fn Canvas() -> impl IntoView {
                 </svg>
                 <svg class="canvas-layer canvas-over">
                     <g transform=transform>
-                        <SelectionOutline dragging=dragging.read_only() />
+                        <SelectionOutline />
                         <SelectedLinkEnds />
                         <crate::resilience::ResilienceOverlay />
                         // The guides (at most one vertical and one horizontal) are one path

@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use cloudwright_core::{Design, ItemRef, Point, Rect};
+use cloudwright_core::{Design, ItemRef, Rect};
 use leptos::prelude::*;
 
 use crate::editor::use_editor;
@@ -18,69 +18,25 @@ use crate::editor::use_editor;
 const BOX_CORNER: f64 = 8.0;
 const FRAME_CORNER: f64 = 6.0;
 
-/// The outline as drawn, and where one of the selected items was then.
-#[derive(Clone, Debug, PartialEq)]
-struct Drawn {
-    path: String,
-    anchor: Option<(ItemRef, Point)>,
-}
-
 /// One path around every selected component and container that is drawn,
 /// and along every selected link.
 #[component]
-pub fn SelectionOutline(
-    /// Set while a drag moves the selection.
-    dragging: ReadSignal<bool>,
-) -> impl IntoView {
+pub fn SelectionOutline() -> impl IntoView {
     let editor = use_editor();
     // One pass over the design, with the selection in sets: reading each
     // selected item's own signals instead made this memo depend on two or
     // three signals per item, and with 5,000 items selected, re-subscribing
-    // to all of them at each step of a drag cost more than the pass. A drag
-    // moves every selected item by the same offset, so meanwhile the path
-    // stays as drawn and a transform carries it: with a thousand items
-    // selected, drawing it again at each step made the drag's frames 50 ms
-    // where they were 33.
-    let drawn = Memo::new(move |before: Option<&Drawn>| {
+    // to all of them at each step of a drag cost more than the pass.
+    let outline = Memo::new(move |_| {
         editor.selection.with(|selection| {
             if selection.is_empty() {
-                return Drawn { path: String::new(), anchor: None };
+                String::new()
+            } else {
+                editor.design.with(|d| outline(d, selection))
             }
-            editor.design.with(|d| match before {
-                Some(before) if dragging.get_untracked() => before.clone(),
-                _ => Drawn { path: outline(d, selection), anchor: anchor(d, selection) },
-            })
         })
     });
-    let transform = move || {
-        drawn.with(|drawn| {
-            let (item, at) = drawn.anchor.as_ref()?;
-            let now = editor.design.with(|d| origin(d, item))?;
-            (now != *at).then(|| format!("translate({} {})", now.x - at.x, now.y - at.y))
-        })
-    };
-    view! {
-        <path
-            class="selection-outline"
-            data-testid="selection-outline"
-            d=move || drawn.with(|d| d.path.clone())
-            transform=transform
-        />
-    }
-}
-
-/// The first selected component or container and where it is.
-fn anchor(design: &Design, selection: &[ItemRef]) -> Option<(ItemRef, Point)> {
-    selection.iter().find_map(|item| Some((item.clone(), origin(design, item)?)))
-}
-
-/// Where a component or container is (its top-left corner).
-fn origin(design: &Design, item: &ItemRef) -> Option<Point> {
-    match item {
-        ItemRef::Component(id) => design.component(id).map(|c| c.position),
-        ItemRef::Container(id) => design.container(id).map(|g| g.rect.origin()),
-        ItemRef::Link(_) => None,
-    }
+    view! { <path class="selection-outline" data-testid="selection-outline" d=move || outline.get() /> }
 }
 
 /// The outline of `selection` in `design`, as path data: a rounded rectangle
