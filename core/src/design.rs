@@ -327,7 +327,22 @@ pub struct Link {
     pub label: String,
 }
 
+/// Where each component is drawn (see [`Design::drawn_boxes`]).
+pub type DrawnBoxes<'a> = HashMap<&'a ComponentId, (Rect, Option<&'a ContainerId>)>;
+
 impl Link {
+    /// Its line as drawn between `boxes` (from [`Design::drawn_boxes`]): from
+    /// the edge of one end's box towards the other's centre and back. `None`
+    /// when an end is not in the design, or both ends are hidden in the same
+    /// collapsed container.
+    pub fn drawn_line(&self, boxes: &DrawnBoxes) -> Option<(Point, Point)> {
+        let (&(a, ga), &(b, gb)) = (boxes.get(&self.from)?, boxes.get(&self.to)?);
+        if ga.is_some() && ga == gb {
+            return None;
+        }
+        Some((a.boundary_towards(b.center()), b.boundary_towards(a.center())))
+    }
+
     pub fn new(id: LinkId, from: ComponentId, to: ComponentId) -> Self {
         Self {
             id,
@@ -531,9 +546,9 @@ impl Design {
     /// Where each component is drawn, by id: its own box, or, when collapsed
     /// containers hide it, the header of the outermost of them, which is named
     /// too. Links are drawn between these, and a link whose ends share a
-    /// header is not drawn. The canvas, a press on a link and the SVG export
-    /// all place links this way.
-    pub fn drawn_boxes(&self) -> HashMap<&ComponentId, (Rect, Option<&ContainerId>)> {
+    /// header is not drawn ([`Link::drawn_line`]). The canvas, a press on a
+    /// link, the selection's outline and the SVG export all place links this way.
+    pub fn drawn_boxes(&self) -> DrawnBoxes<'_> {
         // Asking each component's ancestors only when something is collapsed:
         // this runs on every press on the canvas.
         let any_collapsed = self.containers.iter().any(|g| g.collapsed);
@@ -701,6 +716,11 @@ mod tests {
             "the web app is behind the VPC's header"
         );
         assert_eq!(boxes[&ComponentId::from("c1")].1, None, "the users are outside it");
+        let line = |id: &str| d.links.iter().find(|l| l.id.as_str() == id).and_then(|l| l.drawn_line(&boxes));
+        let (_, end) = line("l1").unwrap_or_default();
+        let header = vpc.unwrap_or_default();
+        assert!(header.inflate(0.01).contains(end), "users → the VPC's header: ends at {end:?}");
+        assert_eq!(line("l2"), None, "a link inside one collapsed container is not drawn");
         assert_eq!(d.drawn_bounds(), d.bounds(), "the Region, still open, holds the VPC");
         if let Some(g) = d.containers.iter_mut().find(|g| g.id.as_str() == "g1") {
             g.collapsed = true;

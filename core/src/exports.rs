@@ -415,11 +415,7 @@ pub fn svg(design: &Design, catalog: &Catalog) -> String {
     }
     let boxes = design.drawn_boxes();
     for l in &design.links {
-        let (Some(&(a, ga)), Some(&(b, gb))) = (boxes.get(&l.from), boxes.get(&l.to)) else { continue };
-        if ga.is_some() && ga == gb {
-            continue;
-        }
-        let (p, q) = (a.boundary_towards(b.center()), b.boundary_towards(a.center()));
+        let Some((p, q)) = l.drawn_line(&boxes) else { continue };
         let dash = if l.mode == crate::design::LinkMode::Async { r#" stroke-dasharray="6 4""# } else { "" };
         let _ = writeln!(
             s,

@@ -242,11 +242,7 @@ pub fn link_near(design: &Design, p: Point, tolerance: f64) -> Option<LinkId> {
     let boxes = design.drawn_boxes();
     let mut best: Option<(f64, &LinkId)> = None;
     for l in &design.links {
-        let (Some(&(ra, ga)), Some(&(rb, gb))) = (boxes.get(&l.from), boxes.get(&l.to)) else { continue };
-        if ga.is_some() && ga == gb {
-            continue;
-        }
-        let (s, e) = (ra.boundary_towards(rb.center()), rb.boundary_towards(ra.center()));
+        let Some((s, e)) = l.drawn_line(&boxes) else { continue };
         let d = segment_distance(p, s, e);
         if d <= tolerance && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, &l.id));

@@ -62,15 +62,9 @@ fn outline(design: &Design, selection: &[ItemRef]) -> String {
         rounded(&mut d, g.drawn_rect(), FRAME_CORNER);
     }
     if !links.is_empty() {
-        // Ends in a collapsed container are drawn at its header; a link
-        // inside one container is not drawn (see `Design::drawn_boxes`).
+        // As the canvas draws them: an end in a collapsed container at its header.
         let boxes = design.drawn_boxes();
-        for l in design.links.iter().filter(|l| links.contains(&l.id)) {
-            let (Some(&(a, ga)), Some(&(b, gb))) = (boxes.get(&l.from), boxes.get(&l.to)) else { continue };
-            if ga.is_some() && ga == gb {
-                continue;
-            }
-            let (p, q) = (a.boundary_towards(b.center()), b.boundary_towards(a.center()));
+        for (p, q) in design.links.iter().filter(|l| links.contains(&l.id)).filter_map(|l| l.drawn_line(&boxes)) {
             let _ = write!(d, "M{} {}L{} {}", p.x, p.y, q.x, q.y);
         }
     }
