@@ -508,22 +508,12 @@ impl Lift {
         }) else {
             return;
         };
-        fn wait(lift: Lift, gesture: StoredValue<Gesture>, drop: u64) {
-            set_timeout(
-                move || {
-                    if lift.drops.try_get_value() != Some(drop) {
-                        return; // a later drop puts things back
-                    }
-                    match gesture.try_with_value(|g| *g == Gesture::Idle) {
-                        Some(true) => lift.put_down(),
-                        Some(false) => wait(lift, gesture, drop),
-                        None => {} // the canvas is gone
-                    }
-                },
-                PUT_DOWN_AFTER,
-            );
-        }
-        wait(self, gesture, drop);
+        crate::later::when_still(
+            PUT_DOWN_AFTER,
+            move || self.drops.try_get_value().map(|n| n == drop), // else a later drop puts things back
+            move || gesture.try_with_value(|g| *g != Gesture::Idle).unwrap_or(false),
+            move || self.put_down(),
+        );
     }
 
     /// Draws every lifted link in the layer of all links again, and every flagged box where it is.

@@ -8,6 +8,7 @@ pub mod canvas;
 pub mod editor;
 mod files;
 mod inspector;
+mod later;
 mod library;
 mod palette;
 mod persistence;

@@ -157,33 +157,23 @@ pub fn autosave(editor: Editor) {
             return;
         }
         generation.update_value(|g| *g += 1);
-        save_when_still(editor, generation, generation.get_value());
+        let mine = generation.get_value();
+        crate::later::when_still(
+            DEBOUNCE,
+            move || generation.try_get_value().map(|g| g == mine), // else a later change will save
+            move || editor.in_gesture(),
+            move || {
+                let text = editor.design.with_untracked(export_for_storage);
+                let key = crate::library::autosave_key();
+                let saved = storage().is_some_and(|s| s.set_item(&key, &text).is_ok());
+                if !saved {
+                    editor.notice.set(Some(
+                        "Could not autosave: browser storage is full or disabled. Save the design to a file.".into(),
+                    ));
+                }
+            },
+        );
     });
-}
-
-/// Saves the design `DEBOUNCE` after change number `mine`, unless a later
-/// change has come; while a gesture is going on, it waits again.
-fn save_when_still(editor: Editor, generation: StoredValue<u64>, mine: u64) {
-    set_timeout(
-        move || {
-            if generation.try_get_value() != Some(mine) {
-                return; // a later change will save
-            }
-            if editor.in_gesture() {
-                save_when_still(editor, generation, mine);
-                return;
-            }
-            let text = editor.design.with_untracked(export_for_storage);
-            let key = crate::library::autosave_key();
-            let saved = storage().is_some_and(|s| s.set_item(&key, &text).is_ok());
-            if !saved {
-                editor.notice.set(Some(
-                    "Could not autosave: browser storage is full or disabled. Save the design to a file.".into(),
-                ));
-            }
-        },
-        DEBOUNCE,
-    );
 }
 
 /// The banner above the canvas, for damaged autosaves and incoming share links.

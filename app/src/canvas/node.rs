@@ -79,9 +79,9 @@ pub fn Node(
     // They are drawn where the box is whenever its markup is built anyway (it
     // appears, its label changes, it comes near the view or leaves it) and
     // shortly after the drop of a drag that moved it. Any other move, each
-    // step of a drag included, is a transform from there: one attribute, where redrawing the
-    // markup of every box a tidy-up moves took twice as long as the old
-    // transforms at 5,000 components.
+    // step of a drag included, is a transform from there: one attribute,
+    // where redrawing the markup of every box a tidy-up moves took twice as
+    // long as the old transforms at 5,000 components.
     let position = move || component.with(|c| c.as_ref().map(|c| c.position).unwrap_or_default());
     // Where the box is as it first appears, so that its first transform is none.
     let drawn_at = RwSignal::new(untrack(position));
@@ -105,8 +105,8 @@ pub fn Node(
     };
     // The box's inside is one piece of markup: the parser builds its nine
     // elements faster than nine element-by-element calls from wasm, and only
-    // the label (rare), a change of `full` or a drag's put-down redraws it; a move changes
-    // the group's transform. Far from the view or zoomed far out it is three
+    // the label (rare), a change of `full` or a drag's put-down redraws it; a
+    // move changes the group's transform. Far from the view or zoomed far out it is three
     // elements: a design that opens fitted far out (hundreds of components) is
     // built and laid out without thousands of texts no one could read, and a
     // zoom lays out only the text of the boxes near the view.
