@@ -1,7 +1,7 @@
 //! The app's side of the analysis module (`cloudwright-worker`): the heavier
 //! models run there, in a wasm module the page fetches the first time a panel
 //! asks something. Questions and answers are `cloudwright_core::protocol`
-//! types, sent as JSON text.
+//! types, sent as bytes (`Envelope::to_bytes`, `Reply::from_bytes`).
 //!
 //! The module runs in a Web Worker, off the main thread ([`ask`]). Once the
 //! resilience panel has been opened it also runs on the page ([`answer_now`]):
@@ -22,7 +22,7 @@ type Callback = Box<dyn FnOnce(Response)>;
 /// The worker, and the questions held until it says it listens.
 struct Running {
     worker: web_sys::Worker,
-    held: Option<Vec<String>>,
+    held: Option<Vec<Vec<u8>>>,
 }
 
 /// The module on the page: its `answer` function once it is running.
@@ -94,8 +94,8 @@ pub fn ask(request: Request, then: impl FnOnce(Response) + 'static) {
         n.set(id.checked_add(1).unwrap_or(1));
         id
     });
-    let text = match serde_json::to_string(&Envelope { id, request }) {
-        Ok(t) => t,
+    let question = match (Envelope { id, request }).to_bytes() {
+        Ok(q) => q,
         Err(e) => return then(Response::Error(format!("cannot send the question: {e}"))),
     };
     let started = WORKER.with(|w| {
@@ -111,10 +111,10 @@ pub fn ask(request: Request, then: impl FnOnce(Response) + 'static) {
     WAITING.with(|q| q.borrow_mut().insert(id, Box::new(then)));
     let sent = WORKER.with(|w| match w.borrow_mut().as_mut() {
         Some(Running { held: Some(held), .. }) => {
-            held.push(text);
+            held.push(question);
             true
         }
-        Some(Running { worker, held: None }) => worker.post_message(&JsValue::from_str(&text)).is_ok(),
+        Some(Running { worker, held: None }) => post(worker, &question),
         None => false,
     });
     if !sent {
@@ -126,11 +126,17 @@ pub fn ask(request: Request, then: impl FnOnce(Response) + 'static) {
 fn ready() {
     WORKER.with(|w| {
         if let Some(Running { worker, held }) = w.borrow_mut().as_mut() {
-            for text in held.take().unwrap_or_default() {
-                let _ = worker.post_message(&JsValue::from_str(&text));
+            for question in held.take().unwrap_or_default() {
+                post(worker, &question);
             }
         }
     });
+}
+
+/// Hands `question` to the worker (the bytes move, not copied: a large design is megabytes).
+fn post(worker: &web_sys::Worker, question: &[u8]) -> bool {
+    let bytes = js_sys::Uint8Array::from(question);
+    worker.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer())).is_ok()
 }
 
 /// Answers every waiting question with `why`, and forgets the worker so the
@@ -152,12 +158,12 @@ fn start() -> Option<web_sys::Worker> {
     let url = document().query_selector("meta[name=cloudwright-worker]").ok()??.get_attribute("content")?;
     let worker = web_sys::Worker::new(&url).ok()?;
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
-        let text = ev.data().as_string().unwrap_or_default();
-        if text == cloudwright_core::protocol::READY {
+        let data = ev.data();
+        if data.as_string().as_deref() == Some(cloudwright_core::protocol::READY) {
             return ready();
         }
-        let reply = serde_json::from_str::<Reply>(&text)
-            .unwrap_or_else(|e| Reply { id: 0, response: Response::Error(format!("unreadable answer: {e}")) });
+        let bytes = data.dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+        let reply = Reply::from_bytes(&bytes).unwrap_or_else(|e| Reply { id: 0, response: Response::Error(e) });
         if let Some(then) = WAITING.with(|q| q.borrow_mut().remove(&reply.id)) {
             then(reply.response);
         }
@@ -237,12 +243,12 @@ pub fn answer_now(request: Request) -> Result<Response, Box<Request>> {
         return Err(Box::new(request));
     };
     let envelope = Envelope { id: 0, request };
-    let Ok(text) = serde_json::to_string(&envelope) else { return Err(Box::new(envelope.request)) };
+    let Ok(question) = envelope.to_bytes() else { return Err(Box::new(envelope.request)) };
     let reply = answer
-        .call1(&JsValue::UNDEFINED, &JsValue::from_str(&text))
+        .call1(&JsValue::UNDEFINED, &js_sys::Uint8Array::from(question.as_slice()))
         .ok()
-        .and_then(|r| r.as_string())
-        .and_then(|r| serde_json::from_str::<Reply>(&r).ok());
+        .and_then(|r| r.dyn_into::<js_sys::Uint8Array>().ok())
+        .and_then(|r| Reply::from_bytes(&r.to_vec()).ok());
     match reply {
         Some(reply) => Ok(reply.response),
         None => {

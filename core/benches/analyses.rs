@@ -68,9 +68,9 @@ fn exports(c: &mut Criterion) {
     group.finish();
     use cloudwright_core::protocol::{Envelope, Request};
     let request = Request::Assess { design: export(&synth::design(200, 42)), policy: "critical".into() };
-    let question = serde_json::to_string(&Envelope { id: 1, request }).unwrap_or_default();
-    c.bench_function("protocol::answer_text assess (200 components)", |b| {
-        b.iter(|| cloudwright_core::protocol::answer_text(black_box(&question)))
+    let question = Envelope { id: 1, request }.to_bytes().unwrap_or_default();
+    c.bench_function("protocol::answer_bytes assess (200 components)", |b| {
+        b.iter(|| cloudwright_core::protocol::answer_bytes(black_box(&question)))
     });
 }
 

@@ -122,11 +122,16 @@ pub struct RecoveryEstimate {
 pub struct UserPath {
     pub components: Vec<ComponentId>,
     /// Composite availability of the path, 0 to 1 (NaN, written as null, in a what-if).
-    #[serde(deserialize_with = "nan_if_null")]
+    #[serde(serialize_with = "null_if_nan", deserialize_with = "nan_if_null")]
     pub availability: f64,
 }
 
-/// JSON has no NaN: serde_json writes it as null, and this reads it back.
+/// JSON has no NaN: a NaN is written as none (null), in every format alike,
+/// and read back as NaN.
+fn null_if_nan<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    (!v.is_nan()).then_some(*v).serialize(s)
+}
+
 fn nan_if_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
 }

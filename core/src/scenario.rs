@@ -206,8 +206,9 @@ pub struct Scenario {
     pub rejected: Vec<Rejected>,
     /// What the interviewer expects to hear.
     pub expects: Vec<String>,
-    /// The reference design file, as JSON (not written: `reference()` gives the design).
-    #[serde(skip_serializing, default)]
+    /// The reference design file, as JSON: read from the scenario's file by
+    /// [`Scenario::all`], never written (`reference()` gives the design).
+    #[serde(skip)]
     reference: Value,
 }
 
@@ -215,9 +216,17 @@ impl Scenario {
     /// Every built-in scenario, in order.
     pub fn all() -> &'static [Scenario] {
         static ALL: OnceLock<Vec<Scenario>> = OnceLock::new();
-        ALL.get_or_init(|| {
-            SCENARIO_FILES.iter().filter_map(|text| serde_json::from_str::<Scenario>(text).ok()).collect()
-        })
+        ALL.get_or_init(|| SCENARIO_FILES.iter().filter_map(|text| Scenario::read(text)).collect())
+    }
+
+    /// A scenario file: its text, and the reference design it holds.
+    /// The design is taken out before the rest is read, so that a scenario
+    /// travels to the app (`protocol`) with the same fields in every format.
+    fn read(text: &str) -> Option<Scenario> {
+        let mut file: Value = serde_json::from_str(text).ok()?;
+        let reference = file.as_object_mut()?.remove("reference").unwrap_or_default();
+        let scenario: Scenario = serde_json::from_value(file).ok()?;
+        Some(Scenario { reference, ..scenario })
     }
 
     /// A scenario by key (`fargate-startup`) or number (`2`).

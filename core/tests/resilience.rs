@@ -312,6 +312,16 @@ fn what_if_a_component_fails() {
     assert_eq!(sim.broken_paths.len(), 1);
     assert_eq!(sim.intact_paths.len(), 1, "the path to the cache is intact");
     assert_eq!(sim.data_at_risk, vec![(ComponentId::new("db"), Some(Span::ZERO))]);
+    // A what-if gives its paths no availability: NaN, which JSON writes as null and reads back.
+    let json = serde_json::to_string(&sim.broken_paths[0]).unwrap();
+    assert!(json.ends_with(r#""availability":null}"#), "{json}");
+    let back: cloudwright_core::resilience::UserPath = serde_json::from_str(&json).unwrap();
+    assert!(back.availability.is_nan() && back.components == sim.broken_paths[0].components);
+    // A figure is written as it is.
+    let path = cloudwright_core::resilience::UserPath { availability: 0.9995, ..back };
+    let json = serde_json::to_string(&path).unwrap();
+    assert!(json.ends_with(r#""availability":0.9995}"#), "{json}");
+    assert_eq!(serde_json::from_str::<cloudwright_core::resilience::UserPath>(&json).unwrap(), path);
 }
 
 #[test]

@@ -11,11 +11,11 @@ fn main() {
     }
 }
 
-/// Answers one question (an `Envelope` as JSON) with a `Reply` as JSON.
+/// Answers one question (an `Envelope`, as bytes) with a `Reply`, as bytes.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn answer(question: &str) -> String {
-    cloudwright_core::protocol::answer_text(question)
+pub fn answer(question: &[u8]) -> Vec<u8> {
+    cloudwright_core::protocol::answer_bytes(question)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -26,10 +26,12 @@ fn listen() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let question = ev.data().as_string().unwrap_or_default();
-        let answer = cloudwright_core::protocol::answer_text(&question);
-        // Posting a string to our own page cannot fail short of the page closing.
-        let _ = reply_to.post_message(&JsValue::from_str(&answer));
+        // Anything but bytes is an unreadable question, answered as such.
+        let question = ev.data().dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+        let answer = js_sys::Uint8Array::from(cloudwright_core::protocol::answer_bytes(&question).as_slice());
+        // Handed over, not copied (an export of a large design is megabytes).
+        // Posting to our own page cannot fail short of the page closing.
+        let _ = reply_to.post_message_with_transfer(&answer, &js_sys::Array::of1(&answer.buffer()));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
