@@ -3,6 +3,7 @@
 
 mod frame;
 pub mod gesture;
+mod group;
 mod link;
 mod node;
 mod selection;
@@ -10,7 +11,7 @@ pub mod viewport;
 
 use std::collections::{HashMap, HashSet};
 
-use cloudwright_core::{ComponentId, ContainerId, ItemRef, LinkId};
+use cloudwright_core::{Command, ComponentId, ContainerId, ItemRef, LinkId};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -88,6 +89,8 @@ pub fn Canvas() -> impl IntoView {
     let pan_from = RwSignal::new(Viewport::default());
     // What a drag lifts: the links it moves and the boxes it redraws (see `Lift`).
     let lift = Lift::new();
+    // A drag of many items moves a picture of them instead (see group.rs).
+    let group = StoredValue::new_local(None::<group::Group>);
 
     // The canvas's size; its page offset is kept in `origin` on the way.
     let measure = move || -> Option<(f64, f64)> {
@@ -139,6 +142,14 @@ pub fn Canvas() -> impl IntoView {
     });
 
     let run = move |input: Input| {
+        // A picture drag's move reaches the design before the drop is worked
+        // out: the drop puts components into the containers they land in.
+        if matches!(input, Input::Up { .. }) {
+            if let Some(command) = group.try_update_value(|g| g.as_mut().and_then(group::Group::take_pending)).flatten()
+            {
+                let _ = editor.apply(command, "Move");
+            }
+        }
         let state = gesture.get_value();
         let selection = editor.selection.get_untracked();
         let view = editor.viewport.get_untracked();
@@ -153,12 +164,23 @@ pub fn Canvas() -> impl IntoView {
         let was_moving = matches!(state, Gesture::DraggingItems { moved: true, .. });
         match &next {
             Gesture::DraggingItems { items, moved: true, .. } if !was_moving => {
-                editor.design.with_untracked(|d| lift.take_up(d, items));
+                if group::wanted(items) {
+                    // What an earlier drag lifted is drawn where it is first, so the picture shows it there.
+                    lift.put_down();
+                    let picture = canvas_ref
+                        .get_untracked()
+                        .and_then(|canvas| editor.design.with_untracked(|d| group::Group::lift(&canvas, d, items)));
+                    group.set_value(picture);
+                }
+                if group.with_value(Option::is_none) {
+                    editor.design.with_untracked(|d| lift.take_up(d, items));
+                }
             }
             Gesture::DraggingItems { moved: true, .. } => {}
             _ if was_moving => lift.put_down_later(gesture),
             _ => {}
         }
+        let dragging = matches!(next, Gesture::DraggingItems { .. });
         gesture.set_value(next);
         for effect in effects {
             match effect {
@@ -179,7 +201,20 @@ pub fn Canvas() -> impl IntoView {
                 }),
                 Reaction::Begin(label) => editor.begin(label),
                 Reaction::Apply(command) => {
-                    let _ = editor.apply(command, "Move");
+                    // A picture drag shifts the picture; the design takes the last move at the drop.
+                    let zoom = editor.viewport.get_untracked().zoom;
+                    let rest = group
+                        .try_update_value(|g| match g.as_mut() {
+                            Some(g) if matches!(command, Command::Move { .. }) => {
+                                g.step(command, zoom);
+                                None
+                            }
+                            _ => Some(command),
+                        })
+                        .flatten();
+                    if let Some(command) = rest {
+                        let _ = editor.apply(command, "Move");
+                    }
                 }
                 Reaction::Commit => editor.commit(),
                 Reaction::Cancel => editor.cancel(),
@@ -197,6 +232,11 @@ pub fn Canvas() -> impl IntoView {
                 Reaction::Edit(command, label) => {
                     let _ = editor.apply(command, label);
                 }
+            }
+        }
+        if !dragging {
+            if let Some(picture) = group.try_update_value(Option::take).flatten() {
+                picture.put_down();
             }
         }
     };
@@ -397,6 +437,10 @@ pub fn Canvas() -> impl IntoView {
                         }}
                     </g>
                 </svg>
+                // A drag of many items: the links with one end among them (see group.rs).
+                <svg class="canvas-layer canvas-group-links">
+                    <g transform=transform></g>
+                </svg>
                 <svg class="canvas-layer canvas-nodes">
                     <g transform=transform>
                         <g class="nodes">
@@ -410,6 +454,10 @@ pub fn Canvas() -> impl IntoView {
                             </For>
                         </g>
                     </g>
+                </svg>
+                // A drag of many items: a picture of them, shifted at each step (see group.rs).
+                <svg class="canvas-layer canvas-group">
+                    <g transform=transform></g>
                 </svg>
                 <svg class="canvas-layer canvas-over">
                     <g transform=transform>

@@ -48,6 +48,12 @@ fn analyses(c: &mut Criterion) {
                 criterion::BatchSize::LargeInput,
             )
         });
+        // A press on a selection of everything: where each item starts (`Command::translate`).
+        let everything: Vec<cloudwright_core::ItemRef> =
+            design.components.iter().map(|c| c.id.clone().into()).collect();
+        group.bench_function(BenchmarkId::new("translate every component", n), |b| {
+            b.iter(|| cloudwright_core::Command::translate(black_box(&design), &everything, 20.0, 0.0))
+        });
         group.finish();
     }
 }

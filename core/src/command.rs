@@ -323,28 +323,33 @@ impl Command {
     /// Moves `items` by (`dx`, `dy`); moving a container moves everything inside it.
     pub fn translate(d: &Design, items: &[ItemRef], dx: f64, dy: f64) -> Command {
         let mut seen = std::collections::HashSet::new();
-        let mut moves = Vec::new();
-        let mut push = |item: ItemRef, moves: &mut Vec<(ItemRef, Point)>| {
-            if !seen.insert(item.clone()) {
-                return;
-            }
-            let at = match &item {
-                ItemRef::Component(id) => d.component(id).map(|c| c.position),
-                ItemRef::Container(id) => d.container(id).map(|c| c.rect.origin()),
-                ItemRef::Link(_) => None,
-            };
-            if let Some(p) = at {
-                moves.push((item, Point::new(p.x + dx, p.y + dy)));
-            }
-        };
+        let mut named = Vec::new();
         for item in items {
-            push(item.clone(), &mut moves);
+            if seen.insert(item.clone()) {
+                named.push(item.clone());
+            }
             if let ItemRef::Container(id) = item {
-                for inner in d.descendants(id) {
-                    push(inner, &mut moves);
-                }
+                named.extend(d.descendants(id).into_iter().filter(|inner| seen.insert(inner.clone())));
             }
         }
+        // Many components (every press on a large selection) are found through
+        // an index made once: looking each up along the design was quadratic.
+        let index: Option<rustc_hash::FxHashMap<&ComponentId, Point>> =
+            (named.len() >= INDEXED_FROM).then(|| d.components.iter().map(|c| (&c.id, c.position)).collect());
+        let moves = named
+            .into_iter()
+            .filter_map(|item| {
+                let at = match &item {
+                    ItemRef::Component(id) => match &index {
+                        Some(index) => index.get(id).copied(),
+                        None => d.component(id).map(|c| c.position),
+                    },
+                    ItemRef::Container(id) => d.container(id).map(|c| c.rect.origin()),
+                    ItemRef::Link(_) => None,
+                }?;
+                Some((item, Point::new(at.x + dx, at.y + dy)))
+            })
+            .collect();
         Command::Move { moves }
     }
 
@@ -364,11 +369,13 @@ enum Place {
     Container(usize),
 }
 
+/// From this many items on, a batch finds them through an index made once.
+const INDEXED_FROM: usize = 16;
+
 /// The place of each item `moves` names, or why the move is refused: a
 /// position that is not finite, a link, or an item not in the design. Few
 /// items are looked up in turn; many through an index made once.
 fn places_of(d: &Design, moves: &[(ItemRef, Point)]) -> Result<Vec<Place>, EditError> {
-    const INDEXED_FROM: usize = 16;
     let index: Option<rustc_hash::FxHashMap<&ComponentId, usize>> =
         (moves.len() >= INDEXED_FROM).then(|| d.components.iter().enumerate().map(|(i, c)| (&c.id, i)).collect());
     moves

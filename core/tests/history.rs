@@ -331,3 +331,31 @@ fn moving_many_items_at_once_is_the_same_as_moving_them_one_by_one() {
     assert_eq!(Command::Move { moves: bad }.apply(&mut refused), Err(cloudwright_core::EditError::NonFinite));
     assert_eq!(refused, start);
 }
+
+#[test]
+fn translating_many_items_is_the_same_as_translating_them_one_by_one() {
+    // Sixteen or more are found through an index, fewer one by one: both agree.
+    let d = cloudwright_core::synth::design(300, 7);
+    let items: Vec<ItemRef> = d
+        .components
+        .iter()
+        .step_by(4)
+        .map(|c| c.id.clone().into())
+        .chain(d.containers.iter().skip(3).take(2).map(|g| g.id.clone().into()))
+        .chain([ComponentId::new("not-there").into()])
+        .collect();
+    let Command::Move { moves } = Command::translate(&d, &items, 20.0, -40.0) else { panic!("expected a move") };
+    assert!(moves.len() > 16);
+    let mut one_by_one: Vec<(ItemRef, Point)> = Vec::new();
+    for item in &items {
+        let Command::Move { moves } = Command::translate(&d, std::slice::from_ref(item), 20.0, -40.0) else {
+            panic!("expected a move")
+        };
+        for m in moves {
+            if !one_by_one.iter().any(|(i, _)| *i == m.0) {
+                one_by_one.push(m);
+            }
+        }
+    }
+    assert_eq!(moves, one_by_one, "the same items, in the same order, to the same places");
+}

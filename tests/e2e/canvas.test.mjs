@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useSite, snapped } from './harness.mjs';
+import { useSite, snapped, cliJson, positionOf } from './harness.mjs';
 
 const app = useSite();
 
@@ -364,6 +364,101 @@ test('a trackpad pinch (a wheel event with Ctrl held) zooms the canvas, not the 
   assert.deepEqual(await page.evaluate(() => window.__pinch), { ctrl: true, kept: true }, 'the browser does not zoom the page');
   const after = await canvas.box('c3');
   assert.ok(Math.abs(after.x + after.width / 2 - (b.x + b.width / 2)) < 2, 'about the fingers');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a drag of many components moves a picture of them, the links across its edge follow, and the design moves once, at the drop', async () => {
+  const { page, context, problems, canvas } = await app.ready();
+  // Without containers: a container moves what it holds, and the test leaves one box out.
+  const design = cliJson('synth', '80', '--seed', '5');
+  design.containers = [];
+  for (const c of design.components) delete c.parent;
+  await page.getByTestId('file-input').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(design)) });
+  await page.waitForFunction((n) => document.querySelectorAll('.canvas-nodes g.node').length === n, design.components.length);
+  const ids = design.components.map((c) => c.id);
+  const positions = () => Promise.all(ids.map((id) => positionOf(page, id)));
+  // Two components in view, not covered: one to grab, one linked to others to leave behind.
+  const inView = await page.evaluate(() => {
+    const area = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+    return [...document.querySelectorAll('.canvas-nodes g.node')].flatMap((g) => {
+      const r = g.querySelector('.node-box').getBoundingClientRect();
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+      const free = x > area.x + 40 && y > area.y + 40 && x < area.right - 200 && y < area.bottom - 200 && document.elementFromPoint(x, y)?.closest('g.node') === g;
+      return free ? [{ id: g.dataset.testid.slice(5), x, y }] : [];
+    });
+  });
+  const linked = (id) => design.links.filter((l) => l.from === id || l.to === id);
+  const left = inView.find((c) => linked(c.id).length > 0);
+  const grab = inView.find((c) => c.id !== left.id);
+  assert.ok(left && grab, 'two components to work with');
+  const across = linked(left.id).map((l) => l.id);
+  const line = (id) => page.locator(`[data-testid="link-line-${id}"]`).getAttribute('d');
+  const acrossBefore = await line(across[0]);
+
+  await page.keyboard.press('Control+a');
+  await page.keyboard.down('Shift');
+  await page.mouse.click(left.x, left.y);
+  await page.keyboard.up('Shift');
+  const before = await positions();
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(grab.x + 90, grab.y + 60, { steps: 8 });
+  // Mid-drag: the picture moves, the design and its boxes have not.
+  assert.equal(await page.locator('.canvas-group g.node').count(), ids.length - 1, 'every dragged box is in the picture');
+  assert.equal(await page.locator('.canvas-nodes g.node[style="visibility: hidden"]').count(), ids.length - 1, 'and hidden below');
+  assert.match(await page.locator('.canvas-group').getAttribute('style'), /transform: translate\(\d+(\.\d+)?px, \d+(\.\d+)?px\)/);
+  assert.deepEqual(await positions(), before, 'the design takes the move at the drop');
+  assert.equal(await page.locator(`[data-testid="node-${grab.id}"]`).count(), 1, 'the picture is not taken for the boxes');
+  assert.equal(await page.locator('.canvas-group [data-hit], .canvas-group [data-testid]').count(), 0, 'nor can it be hit');
+  assert.equal(await page.locator('.canvas-group-links .link').count(), across.length, 'the links to the box left behind are drawn apart');
+  const following = await page.locator('.canvas-group-links .link-line').first().getAttribute('d');
+  assert.notEqual(following, acrossBefore, 'and follow the drag');
+  // The picture is where the boxes will land: the grabbed box's copy is under the pointer.
+  const copy = await page.locator('.canvas-group g.node .node-box').evaluateAll((boxes) => boxes.map((b) => b.getBoundingClientRect()).map((r) => [r.x, r.y, r.right, r.bottom]));
+  assert.ok(copy.some(([x1, y1, x2, y2]) => x1 <= grab.x + 90 && grab.x + 90 <= x2 && y1 <= grab.y + 60 && grab.y + 60 <= y2), 'a copy is under the pointer');
+
+  await page.mouse.up();
+  const after = await positions();
+  const moved = after.map((p, i) => [p.x - before[i].x, p.y - before[i].y]);
+  const k = ids.indexOf(left.id);
+  const [dx, dy] = moved[ids.indexOf(grab.id)];
+  assert.ok(dx > 0 && dy > 0, `the grabbed box moved: ${dx}, ${dy}`);
+  assert.deepEqual(moved.filter((_, i) => i !== k), moved.filter((_, i) => i !== k).map(() => [dx, dy]), 'every dragged box moved alike');
+  assert.deepEqual(moved[k], [0, 0], 'the box left out stays');
+  assert.equal(await page.locator('.canvas-group *, .canvas-group-links *').count(), 2, 'the picture is gone (two empty groups are left)');
+  assert.equal(await page.locator('.canvas-group').getAttribute('style'), null);
+  assert.equal(await page.locator('.canvas-layer [style]').count(), 0, 'every original shows again');
+  assert.equal(await line(across[0]), following, 'the link across lands where the drag drew it');
+
+  await canvas.undoKey();
+  assert.deepEqual(await positions(), before, 'one undo takes the whole drag back');
+
+  // Escape mid-drag: the picture goes, nothing moved.
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(grab.x + 60, grab.y + 40, { steps: 5 });
+  assert.equal(await page.locator('.canvas-group g.node').count(), ids.length - 1);
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  assert.equal(await page.locator('.canvas-group g.node').count(), 0);
+  assert.equal(await page.locator('.canvas-layer [style]').count(), 0);
+  assert.deepEqual(await positions(), before, 'a cancelled drag moves nothing');
+
+  // Select all: nothing is copied, the layers themselves shift.
+  await page.keyboard.press('Control+a');
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(grab.x + 90, grab.y + 60, { steps: 8 });
+  assert.equal(await page.locator('.canvas-group g.node, .canvas-group-links .link').count(), 0, 'no copies');
+  for (const layer of ['.canvas-back', '.canvas-nodes', '.canvas-group']) {
+    assert.match(await page.locator(layer).getAttribute('style'), /transform: translate\(\d+(\.\d+)?px, \d+(\.\d+)?px\)/, `${layer} shifts`);
+  }
+  assert.deepEqual(await positions(), before, 'the design takes the move at the drop');
+  await page.mouse.up();
+  const all = (await positions()).map((p, i) => [p.x - before[i].x, p.y - before[i].y]);
+  assert.deepEqual(all, all.map(() => [dx, dy]), 'every box moved alike');
+  assert.equal(await page.locator('.canvas-layer[style], .canvas-layer [style]').count(), 0, 'and nothing is left shifted or hidden');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -485,21 +485,31 @@ fn start_drag(
 }
 
 /// After a drag, each moved component whose container did not move with it is
-/// put into the innermost container under its centre (or taken out of all).
-fn drop_into_containers<'a>(design: &'a Design, items: &'a [(ItemRef, Point)]) -> impl Iterator<Item = Command> + 'a {
+/// put into the innermost container under its centre (or taken out of all):
+/// one edit for all of them (a drop of thousands made thousands of edits).
+fn drop_into_containers(design: &Design, items: &[(ItemRef, Point)]) -> Option<Command> {
     let moving: HashSet<&ItemRef> = items.iter().map(|(i, _)| i).collect();
-    items.iter().filter_map(move |(item, _)| {
-        let ItemRef::Component(id) = item else { return None };
-        let c = design.component(id)?;
-        if let Some(p) = &c.parent {
-            if moving.contains(&ItemRef::Container(p.clone())) {
+    // One pass over the design: looking each moved component up in turn was quadratic.
+    let mut reparents: Vec<Command> = design
+        .components
+        .iter()
+        .filter_map(|c| {
+            let item = ItemRef::Component(c.id.clone());
+            if !moving.contains(&item)
+                || c.parent.as_ref().is_some_and(|p| moving.contains(&ItemRef::Container(p.clone())))
+            {
                 return None;
             }
-        }
-        let centre = Point::new(c.position.x + COMPONENT_SIZE.w / 2.0, c.position.y + COMPONENT_SIZE.h / 2.0);
-        let target = design.container_at(centre, None).map(|g| g.id.clone());
-        (target != c.parent).then(|| Command::Reparent { item: item.clone(), parent: target })
-    })
+            let centre = Point::new(c.position.x + COMPONENT_SIZE.w / 2.0, c.position.y + COMPONENT_SIZE.h / 2.0);
+            let target = design.container_at(centre, None).map(|g| g.id.clone());
+            (target != c.parent).then_some(Command::Reparent { item, parent: target })
+        })
+        .collect();
+    match reparents.len() {
+        0 => None,
+        1 => reparents.pop(),
+        _ => Some(Command::Batch(reparents)),
+    }
 }
 
 #[cfg(test)]
@@ -615,6 +625,31 @@ mod tests {
         assert_eq!((p3.x % GRID, p3.y % GRID), (0.0, 0.0), "c3 at {p3:?}");
         let start3 = d.component(&"c3".into()).unwrap().position;
         assert_eq!((p2.x - 101.0, p2.y - 47.0), (p3.x - start3.x, p3.y - start3.y), "both moved by the same amount");
+    }
+
+    #[test]
+    fn a_drop_that_moves_several_components_into_containers_is_one_edit() {
+        let mut d = default_design();
+        // c3 and c4 land in the public subnet g3; c2, already there, stays; c1 is not moved.
+        let items = vec![
+            (c("c3"), Point::new(260.0, 120.0)),
+            (c("c2"), Point::new(267.0, 230.0)),
+            (c("c4"), Point::new(260.0, 300.0)),
+        ];
+        Command::Move { moves: items.clone() }.apply(&mut d).unwrap();
+        let g3 = Some(ContainerId::new("g3"));
+        assert_eq!(
+            drop_into_containers(&d, &items),
+            Some(Command::Batch(vec![
+                Command::Reparent { item: c("c3"), parent: g3.clone() },
+                Command::Reparent { item: c("c4"), parent: g3 },
+            ]))
+        );
+        assert_eq!(drop_into_containers(&d, &items[1..2]), None, "nothing to change");
+        // Inside a container that moves too, a component keeps its parent.
+        let with_frame =
+            vec![(ItemRef::Container("g4".into()), Point::new(490.0, 100.0)), (c("c3"), Point::new(260.0, 120.0))];
+        assert_eq!(drop_into_containers(&d, &with_frame), None);
     }
 
     #[test]

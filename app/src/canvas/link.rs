@@ -1,6 +1,6 @@
 //! One link: an arrow between the edges of two component boxes.
 
-use cloudwright_core::{ItemRef, LinkId, LinkMode};
+use cloudwright_core::{ItemRef, Link, LinkId, LinkMode};
 use leptos::prelude::*;
 
 use crate::editor::{use_editor, Editor};
@@ -82,13 +82,25 @@ fn geometry(editor: Editor, id: &LinkId) -> Option<Geometry> {
         let to = to_in.map_or_else(|| to.rect(), |s| s.rect);
         let a = from.boundary_towards(to.center());
         let b = to.boundary_towards(from.center());
-        let caption = match (link.protocol.as_str(), link.port) {
-            ("", _) => link.label.clone(),
-            (p, Some(port)) => format!("{p} :{port}"),
-            (p, None) => p.to_owned(),
-        };
-        Geometry { x1: a.x, y1: a.y, x2: b.x, y2: b.y, dashed: link.mode == LinkMode::Async, caption, hidden }
+        Geometry {
+            x1: a.x,
+            y1: a.y,
+            x2: b.x,
+            y2: b.y,
+            dashed: link.mode == LinkMode::Async,
+            caption: caption(link),
+            hidden,
+        }
     })
+}
+
+/// The text drawn at a link's middle: its protocol and port, else its label.
+pub(super) fn caption(link: &Link) -> String {
+    match (link.protocol.as_str(), link.port) {
+        ("", _) => link.label.clone(),
+        (p, Some(port)) => format!("{p} :{port}"),
+        (p, None) => p.to_owned(),
+    }
 }
 
 /// Handles on both ends of the one selected link, drawn above the components
