@@ -21,6 +21,10 @@
 //             frame's script, style, layout and paint), which shows the headroom
 //             a gap pinned at the 16.7 ms refresh interval cannot
 //   pan       the same while the background is dragged
+//   drag all  the same while the same component is dragged after Select all (every
+//             component and container moves: from 50 components up the canvas moves
+//             a picture and the design once, at the drop), 30 moves; the drop's frame
+//             is in the figures. Undone afterwards
 //   edit      a workload edit in the inspector → the cost total shows the new figure
 //   resilience  with the resilience panel open, a property edit (undo and redo of
 //             "c6 not Multi-AZ", ten times) → the panel shows the new figures
@@ -137,6 +141,19 @@ async function measure(browser, url, n) {
   // Pan from an empty corner of the canvas.
   const pan = await gesture(page, area.x + 6, area.y + 6, 200, 120, 60);
 
+  // Select all and drag the same component, then undo the move.
+  let dragAll = { ...stats([]), work: stats([]) };
+  const again = target && (await draggableComponent(page));
+  if (again) {
+    await page.keyboard.press('Control+a');
+    await page.waitForTimeout(300);
+    dragAll = await gesture(page, again.x, again.y, 150, 100, 30);
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
+  }
+
   // Edit the workload (nothing selected: the inspector shows the design) and time the cost total.
   await page.keyboard.press('Escape');
   const rps = page.getByTestId('workload-rps');
@@ -205,7 +222,7 @@ async function measure(browser, url, n) {
     resilience.inFrame = times.filter((t) => t.inFrame).length;
   }
   await context.close();
-  return { n: expected, load, wasmIn, heap, drag, pan, edit, resilience, errors };
+  return { n: expected, load, wasmIn, heap, drag, pan, dragAll, edit, resilience, errors };
 }
 
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
@@ -231,6 +248,13 @@ for (const r of rows) {
   const f = (s) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.max)} (${s.n})`;
   const w = r.drag.work;
   console.log(`| ${r.n} | ${ms(r.load)} | ${ms(r.wasmIn)} | ${(r.heap / 1e6).toFixed(1)} | ${f(r.drag)} | ${ms(w.p50)} / ${ms(w.p95)} | ${f(r.pan)} | ${ms(r.edit)} | ${ms(r.resilience.p50)} / ${ms(r.resilience.max)} (${r.resilience.n}) | ${r.resilience.n ? `${r.resilience.inFrame} of ${r.resilience.n}` : '—'} |`);
+}
+console.log('');
+console.log('| components | Select all, then drag: gap p50 / p95 / max (frames) | frame work p50 / p95 |');
+console.log('|---:|---|---|');
+for (const r of rows) {
+  const s = r.dragAll;
+  console.log(`| ${r.n} | ${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.max)} (${s.n}) | ${ms(s.work.p50)} / ${ms(s.work.p95)} |`);
 }
 const broken = rows.filter((r) => r.errors.length || !r.drag.n);
 for (const r of broken) console.error(`perf: ${r.n} components: ${r.errors.join('; ') || 'no component could be dragged'}`);
