@@ -305,6 +305,9 @@ pub fn Canvas() -> impl IntoView {
         let factor = (-ev.delta_y() * scale * 0.0015).exp();
         let (sx, sy) = (f64::from(ev.client_x()) - left, f64::from(ev.client_y()) - top);
         editor.viewport.update(|v| *v = v.zoomed_at(sx, sy, factor));
+        // A zoom in the middle of a picture drag: the picture's shift is in screen pixels.
+        let zoom = editor.viewport.get_untracked().zoom;
+        group.with_value(|g| g.as_ref().map(|g| g.shift(zoom)));
         // A zoom in the middle of a pan: draw it, and shift from there.
         if panning.get_untracked() {
             pan_from.set(editor.viewport.get_untracked());

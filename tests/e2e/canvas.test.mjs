@@ -455,6 +455,16 @@ test('a drag of many components moves a picture of them, the links across its ed
     assert.match(await page.locator(layer).getAttribute('style'), /transform: translate\(\d+(\.\d+)?px, \d+(\.\d+)?px\)/, `${layer} shifts`);
   }
   assert.deepEqual(await positions(), before, 'the design takes the move at the drop');
+  // A zoom mid-drag is about the pointer: the grabbed box keeps its place relative to it, scaled.
+  const zoom = await canvas.zoomLabel();
+  const held = await page.getByTestId(`node-box-${grab.id}`).boundingBox();
+  await page.mouse.wheel(0, -200);
+  await page.waitForFunction((z) => document.querySelector('[data-testid="zoom"]').textContent !== z, zoom);
+  const zoomed = await page.getByTestId(`node-box-${grab.id}`).boundingBox();
+  const ratio = zoomed.width / held.width;
+  const [px, py] = [grab.x + 90, grab.y + 60];
+  assert.ok(ratio > 1.2, `zoomed in: ×${ratio}`);
+  assert.ok(Math.abs(zoomed.x - (px - (px - held.x) * ratio)) < 2 && Math.abs(zoomed.y - (py - (py - held.y) * ratio)) < 2, `the box stays with the pointer: ${JSON.stringify({ held, zoomed, ratio })}`);
   await page.mouse.up();
   const all = (await positions()).map((p, i) => [p.x - before[i].x, p.y - before[i].y]);
   assert.deepEqual(all, all.map(() => [dx, dy]), 'every box moved alike');

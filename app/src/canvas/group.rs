@@ -52,6 +52,8 @@ pub struct Group {
     hidden: Vec<web_sys::Element>,
     /// Where the grabbed item started: a step's move says where it is now.
     start: Point,
+    /// How far the picture is shifted, in design units.
+    offset: (f64, f64),
     /// The last step's move, for the design at the drop.
     pending: Option<Command>,
 }
@@ -101,6 +103,7 @@ impl Group {
             crossing: Vec::new(),
             hidden: Vec::new(),
             start,
+            offset: (0.0, 0.0),
             pending: None,
         };
         let everything = components.len() == design.components.len() && containers.len() == design.containers.len();
@@ -206,10 +209,8 @@ impl Group {
         let Command::Move { moves } = &command else { return };
         let Some((_, at)) = moves.first() else { return };
         let (dx, dy) = (at.x - self.start.x, at.y - self.start.y);
-        let shift = format!("will-change: transform; transform: translate({}px, {}px)", dx * zoom, dy * zoom);
-        for layer in &self.layers {
-            let _ = layer.set_attribute("style", &shift);
-        }
+        self.offset = (dx, dy);
+        self.shift(zoom);
         let shifted = |r: Rect| Rect { x: r.x + dx, y: r.y + dy, ..r };
         for c in &self.crossing {
             let (from, to) = if c.from_moves { (shifted(c.from), c.to) } else { (c.from, shifted(c.to)) };
@@ -221,6 +222,15 @@ impl Group {
             }
         }
         self.pending = Some(command);
+    }
+
+    /// Shifts the layers by the picture's offset at `zoom` (again when the view zooms mid-drag).
+    pub fn shift(&self, zoom: f64) {
+        let (dx, dy) = self.offset;
+        let shift = format!("will-change: transform; transform: translate({}px, {}px)", dx * zoom, dy * zoom);
+        for layer in &self.layers {
+            let _ = layer.set_attribute("style", &shift);
+        }
     }
 
     /// The move the design is to take at the drop (none if the drag never stepped).
