@@ -1,6 +1,7 @@
 //! Files and links: save the design as a file, open one (picker or drop on the
 //! page), start a new one, and share it as a link that carries the whole design.
 
+use cloudwright_core::protocol::{Request, Response};
 use cloudwright_core::{export, import, share, Catalog, Design};
 use leptos::ev;
 use leptos::prelude::*;
@@ -59,7 +60,6 @@ const PNG: &str = "png";
 /// resilience panel's policy. PNG is the SVG export drawn onto a canvas.
 pub fn export_as(editor: Editor, key: &str, resilience: Resilience) {
     use cloudwright_core::exports::Format;
-    use cloudwright_core::protocol::{Request, Response};
     let png = key == PNG;
     let Some(format) = (if png { Some(Format::Svg) } else { Format::from_key(key) }) else { return };
     let (stem, design) = editor.design.with_untracked(|d| (file_name(d), export(d)));
@@ -163,11 +163,19 @@ pub fn open_file(editor: Editor, file: web_sys::File) {
     });
 }
 
-/// The address that carries the whole design.
-pub fn share_url(editor: Editor) -> String {
+/// The address that carries the whole design, packed by the analysis module
+/// (which holds the compressor); `then` gets it, or why there is none.
+pub fn share_url(editor: Editor, then: impl FnOnce(Result<String, String>) + 'static) {
     let loc = window().location();
     let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
-    format!("{base}#{}{}", share::FRAGMENT_PREFIX, editor.design.with_untracked(share::encode))
+    let design = editor.design.with_untracked(export);
+    crate::worker::ask(Request::Share { design }, move |response| {
+        then(match response {
+            Response::Text(link) => Ok(format!("{base}#{}{link}", share::FRAGMENT_PREFIX)),
+            Response::Error(e) => Err(e),
+            _ => Err("the analysis module gave another answer".to_owned()),
+        })
+    });
 }
 
 /// Opens a design file dropped anywhere on the page.
@@ -219,7 +227,21 @@ pub fn FileButtons(
                     input.set_value("");
                 } />
             <button data-testid="save-file" title="Save the design as a file" on:click=move |_| save(editor)>"Save"</button>
-            <button data-testid="share" title="A link that carries the whole design" on:click=move |_| sharing.set(Some(share_url(editor)))>"Share"</button>
+            <button data-testid="share" title="A link that carries the whole design" on:click=move |_| {
+                // The dialog opens at once; the link fills it when the analysis module has packed it.
+                sharing.set(Some(String::new()));
+                share_url(editor, move |url| match url {
+                    Ok(url) => {
+                        if sharing.get_untracked().is_some() {
+                            sharing.set(Some(url));
+                        }
+                    }
+                    Err(e) => {
+                        sharing.set(None);
+                        editor.notice.set(Some(format!("The share link could not be made: {e}")));
+                    }
+                });
+            }>"Share"</button>
             <select class="example-picker" data-testid="export" title="Export the design for other tools"
                 on:change=move |ev| {
                     let select: web_sys::HtmlSelectElement = event_target(&ev);
@@ -237,7 +259,7 @@ pub fn FileButtons(
                 <div class="sheet" role="dialog" aria-label="Share link" data-testid="share-dialog" on:click=|ev| ev.stop_propagation()>
                     <h2>"Share this design"</h2>
                     <p class="inspector-note">"The whole design travels in the link itself, after the #: nothing is uploaded anywhere."</p>
-                    <input class="share-url" readonly data-testid="share-url" prop:value=move || sharing.get().unwrap_or_default()
+                    <input class="share-url" readonly data-testid="share-url" placeholder="Making the link…" prop:value=move || sharing.get().unwrap_or_default()
                         on:focus=move |ev| { let i: web_sys::HtmlInputElement = event_target(&ev); i.select(); } />
                     <button data-testid="share-close" on:click=move |_| sharing.set(None)>"Close"</button>
                 </div>

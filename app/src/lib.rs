@@ -34,11 +34,14 @@ use toolbar::Toolbar;
 /// The whole app: toolbar, canvas and status bar over one editor.
 #[component]
 pub fn App() -> impl IntoView {
-    let (design, banner, notice) = persistence::startup();
-    let editor = Editor::new(design);
+    let start = persistence::startup();
+    let editor = Editor::new(start.design);
     provide_context(editor);
-    editor.notice.set(notice);
-    let banner = RwSignal::new(banner);
+    editor.notice.set(start.notice);
+    let banner = RwSignal::new(start.banner);
+    if let Some(link) = start.shared {
+        persistence::open_shared_link(editor, banner, link);
+    }
     persistence::autosave(editor);
     persistence::follow_other_tabs(editor);
     persistence::watch_share_links(editor, banner);

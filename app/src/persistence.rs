@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use cloudwright_core::examples::{default_design, example};
+use cloudwright_core::protocol::{Request, Response};
 use cloudwright_core::{export_for_storage, import, share, Catalog, Design};
 use leptos::prelude::*;
 
@@ -48,12 +49,30 @@ fn clear_fragment() {
     }
 }
 
+/// A share link in the address, to be unpacked (by the analysis module).
+#[derive(Clone, Debug)]
+pub struct SharedLink {
+    fragment: String,
+    /// Nothing would be lost: the shared design opens at once, without asking.
+    at_once: bool,
+}
+
+/// What the app starts with: the design, anything to tell the user about it,
+/// and a share link to open.
+#[derive(Debug)]
+pub struct Start {
+    pub design: Design,
+    pub banner: Option<Banner>,
+    pub notice: Option<String>,
+    pub shared: Option<SharedLink>,
+}
+
 /// The design to start with, and anything to tell the user about it.
-pub fn startup() -> (Design, Option<Banner>, Option<String>) {
+pub fn startup() -> Start {
     let saved = storage().and_then(|s| s.get_item(AUTOSAVE_KEY).ok().flatten());
     let had_local_work = saved.is_some();
     // What the user had: restored, or set aside if damaged.
-    let (local, mut banner, mut notice) = match saved {
+    let (local, banner, notice) = match saved {
         None => (None, None, None),
         Some(text) => match import(&text, Catalog::builtin()) {
             Ok(i) => {
@@ -78,24 +97,46 @@ pub fn startup() -> (Design, Option<Banner>, Option<String>) {
         (None, Some(d)) => d,
         (None, None) => default_design(),
     };
-    // A shared design: open it at once if there is nothing to lose, else ask.
-    if let Some(fragment) = share_fragment() {
+    // A shared design: it opens at once if there is nothing to lose, else the
+    // user is asked (see `open_shared_link`). Meanwhile an empty canvas, not a
+    // design that would be swapped out a moment later.
+    let shared = share_fragment().map(|fragment| {
         clear_fragment();
-        match share::decode(&fragment) {
-            Ok(shared) => {
-                let nothing_to_lose = !had_local_work && wanted.is_none();
-                if nothing_to_lose && banner.is_none() {
-                    notice = Some(format!("Opened the shared design “{}”", shared.design.name));
-                    return (shared.design, None, notice);
-                }
-                if banner.is_none() {
-                    banner = Some(Banner::Shared { repairs: shared.repairs.len(), design: shared.design });
-                }
-            }
-            Err(e) => notice = Some(format!("The share link could not be opened: {e}")),
-        }
+        SharedLink { fragment, at_once: !had_local_work && wanted.is_none() && banner.is_none() }
+    });
+    if shared.as_ref().is_some_and(|s| s.at_once) {
+        let notice = Some("Opening the shared design…".to_owned());
+        return Start { design: Design::default(), banner: None, notice, shared };
     }
-    (start, banner, notice)
+    Start { design: start, banner, notice, shared }
+}
+
+/// Unpacks a share link (in the analysis module, which holds the compressor)
+/// and opens its design: at once if the link said so and the canvas is still
+/// as it started, else behind a banner that asks. A link that cannot be
+/// opened is reported, and an empty start becomes the default design.
+pub fn open_shared_link(editor: Editor, banner: RwSignal<Option<Banner>>, link: SharedLink) {
+    crate::worker::ask(Request::Unshare { link: link.fragment }, move |response| {
+        let opened = match response {
+            Response::Text(file) => import(&file, Catalog::builtin()).map_err(|e| share::opening_failed(&e)),
+            Response::Error(e) => Err(e),
+            _ => Err("the analysis module gave another answer".to_owned()),
+        };
+        let untouched = link.at_once && editor.design.with_untracked(|d| *d == Design::default());
+        match opened {
+            Ok(shared) if untouched => {
+                editor.notice.set(Some(format!("Opened the shared design “{}”", shared.design.name)));
+                editor.load(shared.design);
+            }
+            Ok(shared) => banner.set(Some(Banner::Shared { repairs: shared.repairs.len(), design: shared.design })),
+            Err(e) => {
+                if untouched {
+                    editor.load(default_design());
+                }
+                editor.notice.set(Some(format!("The share link could not be opened: {e}")));
+            }
+        }
+    });
 }
 
 /// A share link pasted into the address while the app is open: ask before opening it.
@@ -103,10 +144,7 @@ pub fn watch_share_links(editor: Editor, banner: RwSignal<Option<Banner>>) {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         let Some(fragment) = share_fragment() else { return };
         clear_fragment();
-        match share::decode(&fragment) {
-            Ok(shared) => banner.set(Some(Banner::Shared { repairs: shared.repairs.len(), design: shared.design })),
-            Err(e) => editor.notice.set(Some(format!("The share link could not be opened: {e}"))),
-        }
+        open_shared_link(editor, banner, SharedLink { fragment, at_once: false });
     });
     on_cleanup(move || handle.remove());
 }

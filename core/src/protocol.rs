@@ -21,7 +21,7 @@ use crate::design::Design;
 use crate::id::ComponentId;
 use crate::resilience::{self, span_text, Disruption, Failure, Policy, ResilienceReport, Simulation, Verdict};
 use crate::scenario::{self, Requirements, Scenario};
-use crate::{exports, format, migration, solver};
+use crate::{exports, format, migration, share, solver};
 
 /// What the worker says once it listens; the page holds its questions until then.
 pub const READY: &str = "ready";
@@ -53,6 +53,10 @@ pub enum Request {
     Solve { requirements: Requirements },
     /// The migration plan of a built-in estate, with the capacity and time box overridden.
     Plan { estate: String, capacity: Option<u32>, weeks: Option<f64> },
+    /// A share link's text for a design file (`share::pack`): answered with `Text`.
+    Share { design: String },
+    /// A share link's design file, unpacked but not yet read (`share::unpack`): answered with `Text`.
+    Unshare { link: String },
 }
 
 impl Envelope {
@@ -349,6 +353,8 @@ pub fn answer(request: Request) -> Response {
             }))
         }
         Request::Plan { estate, capacity, weeks } => plan_digest(&estate, capacity, weeks),
+        Request::Share { design } => Ok(Response::Text(share::pack(&design))),
+        Request::Unshare { link } => share::unpack(&link).map(Response::Text),
     };
     result.unwrap_or_else(Response::Error)
 }
@@ -429,6 +435,17 @@ mod tests {
             assert_eq!(ask_for(f.key()), Response::Text(expected), "{}", f.key());
         }
         assert!(matches!(ask_for("pdf"), Response::Error(_)));
+    }
+
+    #[test]
+    fn share_links_are_made_and_unpacked_by_the_worker() {
+        let Response::Text(link) = ask(Request::Share { design: three_tier() }) else { panic!("no link") };
+        assert_eq!(share::decode(&link).expect("a link").design, design_of(&three_tier()).expect("example"));
+        assert_eq!(ask(Request::Unshare { link: format!("#d={link}") }), Response::Text(three_tier()));
+        assert_eq!(
+            ask(Request::Unshare { link: "AAAA".into() }),
+            Response::Error("the link is damaged: its design cannot be unpacked".into())
+        );
     }
 
     #[test]

@@ -92,6 +92,8 @@ test('a share link carries the whole design; with local work it asks before repl
   await page.getByTestId('inspector-label').fill('Shared database');
   await page.getByTestId('inspector-label').press('Enter');
   await page.getByTestId('share').click();
+  // The analysis module packs the link (it holds the compressor): the dialog fills in when it has.
+  await page.waitForFunction(() => document.querySelector('[data-testid="share-url"]')?.value);
   const url = await page.getByTestId('share-url').inputValue();
   assert.match(url, /#d=[A-Za-z0-9_-]+$/);
   await context.close();
@@ -119,6 +121,25 @@ test('a share link carries the whole design; with local work it asks before repl
   assert.deepEqual(problems, []);
   assert.deepEqual(other.problems, []);
   await other.context.close();
+});
+
+test('a damaged share link is reported and the default design opens; nothing local is touched', async () => {
+  const { page, context, problems, canvas } = await app.ready('/#d=AAAA');
+  await page.getByTestId('notice').filter({ hasText: 'The share link could not be opened: the link is damaged: its design cannot be unpacked' }).waitFor();
+  assert.deepEqual(await canvas.nodeIds(), ['c1', 'c2', 'c3', 'c4'], 'the default design');
+  assert.doesNotMatch(page.url(), /#d=/, 'the fragment is cleared');
+  assert.equal(await page.getByTestId('undo').isDisabled(), true, 'and it is where history starts');
+  // A link pasted into the address of the open app asks first.
+  await page.getByTestId('share').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="share-url"]')?.value);
+  const link = new URL(await page.getByTestId('share-url').inputValue()).hash;
+  await page.getByTestId('share-close').click();
+  await page.evaluate((hash) => (location.hash = hash), link);
+  await page.getByTestId('banner-shared').waitFor();
+  assert.match(await page.getByTestId('banner-shared').textContent(), /“Three-tier web app”/);
+  assert.doesNotMatch(page.url(), /#d=/);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('the design library: new, open, rename, duplicate, delete; it survives a reload; an unreadable entry is kept', async () => {
