@@ -414,9 +414,12 @@ test('a drag of many components moves a picture of them, the links across its ed
   assert.equal(await page.locator('.canvas-group-links .link').count(), across.length, 'the links to the box left behind are drawn apart');
   const following = await page.locator('.canvas-group-links .link-line').first().getAttribute('d');
   assert.notEqual(following, acrossBefore, 'and follow the drag');
-  // The picture is where the boxes will land: the grabbed box's copy is under the pointer.
-  const copy = await page.locator('.canvas-group g.node .node-box').evaluateAll((boxes) => boxes.map((b) => b.getBoundingClientRect()).map((r) => [r.x, r.y, r.right, r.bottom]));
-  assert.ok(copy.some(([x1, y1, x2, y2]) => x1 <= grab.x + 90 && grab.x + 90 <= x2 && y1 <= grab.y + 60 && grab.y + 60 <= y2), 'a copy is under the pointer');
+  // The picture is where the boxes will land: the grabbed box (hidden) plus the picture's shift.
+  const rectOf = (id) => page.evaluate((id) => { const r = document.querySelector(`[data-testid="node-box-${id}"]`).getBoundingClientRect(); return { x: r.x, y: r.y }; }, id);
+  const shift = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(await page.locator('.canvas-group').getAttribute('style')).slice(1).map(Number);
+  const hidden = await rectOf(grab.id);
+  const shown = { x: hidden.x + shift[0], y: hidden.y + shift[1] };
+  assert.ok(Math.abs(shown.x - (grab.x + 90)) < 60 && Math.abs(shown.y - (grab.y + 60)) < 60, `the picture follows the pointer: ${JSON.stringify(shown)}`);
 
   await page.mouse.up();
   const after = await positions();
@@ -430,6 +433,8 @@ test('a drag of many components moves a picture of them, the links across its ed
   assert.equal(await page.locator('.canvas-group').getAttribute('style'), null);
   assert.equal(await page.locator('.canvas-layer [style]').count(), 0, 'every original shows again');
   assert.equal(await line(across[0]), following, 'the link across lands where the drag drew it');
+  const landed = await rectOf(grab.id);
+  assert.ok(Math.abs(landed.x - shown.x) < 0.5 && Math.abs(landed.y - shown.y) < 0.5, `the box lands where its picture was: ${JSON.stringify({ landed, shown })}`);
 
   await canvas.undoKey();
   assert.deepEqual(await positions(), before, 'one undo takes the whole drag back');
@@ -467,7 +472,9 @@ test('a drag of many components moves a picture of them, the links across its ed
   assert.ok(Math.abs(zoomed.x - (px - (px - held.x) * ratio)) < 2 && Math.abs(zoomed.y - (py - (py - held.y) * ratio)) < 2, `the box stays with the pointer: ${JSON.stringify({ held, zoomed, ratio })}`);
   await page.mouse.up();
   const all = (await positions()).map((p, i) => [p.x - before[i].x, p.y - before[i].y]);
-  assert.deepEqual(all, all.map(() => [dx, dy]), 'every box moved alike');
+  // (By about as much as before: a guide to the box left out may have snapped that drag a little.)
+  assert.ok(all[0][0] > 0 && all[0][1] > 0 && Math.abs(all[0][0] - dx) <= 60 && Math.abs(all[0][1] - dy) <= 60, `moved: ${all[0]}`);
+  assert.deepEqual(all, all.map(() => all[0]), 'every box moved alike');
   assert.equal(await page.locator('.canvas-layer[style], .canvas-layer [style]').count(), 0, 'and nothing is left shifted or hidden');
   assert.deepEqual(problems, []);
   await context.close();

@@ -80,7 +80,8 @@ fn children_named(parent: &web_sys::Element, attr: &str, prefix: &str, ids: &Has
 
 impl Group {
     /// Copies what a drag of `items` moves into the picture layer and hides
-    /// the originals. `None` if the canvas is not as expected.
+    /// the originals. `None` if the canvas is not as expected (then nothing is
+    /// left copied or hidden, and the drag moves the items themselves).
     pub fn lift(canvas: &web_sys::Element, design: &Design, items: &[(ItemRef, Point)]) -> Option<Group> {
         let find = |selector: &str| canvas.query_selector(selector).ok().flatten();
         let (layer, picture, across) =
@@ -107,18 +108,24 @@ impl Group {
             pending: None,
         };
         let everything = components.len() == design.components.len() && containers.len() == design.containers.len();
-        if everything {
-            group.layers.push(find(".canvas-back")?);
-            group.layers.push(find(".canvas-nodes")?);
+        let filled = if everything {
+            group.layers.extend([find(".canvas-back"), find(".canvas-nodes")].into_iter().flatten());
+            (group.layers.len() == 3).then_some(())
         } else {
-            group.copy(&find, design, &components, &containers)?;
+            group.copy(&find, design, &components, &containers)
         }
-        if let Some(outline) = find(".selection-outline") {
+        .and_then(|()| {
+            let outline = find(".selection-outline")?;
             let copy = outline.clone_node_with_deep(true).ok()?.dyn_into::<web_sys::Element>().ok()?;
             let _ = copy.remove_attribute("data-testid");
             group.picture.append_child(&copy).ok()?;
             let _ = outline.set_attribute("style", HIDDEN);
             group.hidden.push(outline);
+            Some(())
+        });
+        if filled.is_none() {
+            group.put_down();
+            return None;
         }
         for layer in &group.layers {
             let _ = layer.set_attribute("style", "will-change: transform");
