@@ -3,7 +3,7 @@
 //!
 //! The page packs and unpacks links through the analysis worker
 //! (`protocol::Request::Share` and `Unshare`): the compressor and its tables
-//! were 19 kB gzip of the first load, for a button and an address few loads use.
+//! were 18 kB gzip of the first load, for a button and an address few loads use.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
