@@ -406,7 +406,7 @@ test('a drag of many components moves a picture of them, the links across its ed
   await page.mouse.move(grab.x + 90, grab.y + 60, { steps: 8 });
   // Mid-drag: the picture moves, the design and its boxes have not.
   assert.equal(await page.locator('.canvas-group g.node').count(), ids.length - 1, 'every dragged box is in the picture');
-  assert.equal(await page.locator('.canvas-nodes g.node[style="visibility: hidden"]').count(), ids.length - 1, 'and hidden below');
+  assert.equal(await page.locator('.canvas-nodes g.node[style*="visibility: hidden"]').count(), ids.length - 1, 'and hidden below');
   assert.match(await page.locator('.canvas-group').getAttribute('style'), /transform: translate\(\d+(\.\d+)?px, \d+(\.\d+)?px\)/);
   assert.deepEqual(await positions(), before, 'the design takes the move at the drop');
   assert.equal(await page.locator(`[data-testid="node-${grab.id}"]`).count(), 1, 'the picture is not taken for the boxes');
@@ -430,8 +430,9 @@ test('a drag of many components moves a picture of them, the links across its ed
   assert.deepEqual(moved.filter((_, i) => i !== k), moved.filter((_, i) => i !== k).map(() => [dx, dy]), 'every dragged box moved alike');
   assert.deepEqual(moved[k], [0, 0], 'the box left out stays');
   assert.equal(await page.locator('.canvas-group *, .canvas-group-links *').count(), 2, 'the picture is gone (two empty groups are left)');
-  assert.equal(await page.locator('.canvas-group').getAttribute('style'), null);
-  assert.equal(await page.locator('.canvas-layer [style]').count(), 0, 'every original shows again');
+  assert.doesNotMatch((await page.locator('.canvas-group').getAttribute('style')) ?? '', /transform/);
+  // (An emptied inline style can leave `style=""` behind: what matters is what it says.)
+  assert.equal(await page.locator('.canvas-layer [style*="visibility"]').count(), 0, 'every original shows again');
   assert.equal(await line(across[0]), following, 'the link across lands where the drag drew it');
   const landed = await rectOf(grab.id);
   assert.ok(Math.abs(landed.x - shown.x) < 0.5 && Math.abs(landed.y - shown.y) < 0.5, `the box lands where its picture was: ${JSON.stringify({ landed, shown })}`);
@@ -447,7 +448,7 @@ test('a drag of many components moves a picture of them, the links across its ed
   await page.keyboard.press('Escape');
   await page.mouse.up();
   assert.equal(await page.locator('.canvas-group g.node').count(), 0);
-  assert.equal(await page.locator('.canvas-layer [style]').count(), 0);
+  assert.equal(await page.locator('.canvas-layer [style*="visibility"]').count(), 0);
   assert.deepEqual(await positions(), before, 'a cancelled drag moves nothing');
 
   // Select all: nothing is copied, the layers themselves shift.
@@ -475,7 +476,7 @@ test('a drag of many components moves a picture of them, the links across its ed
   // (By about as much as before: a guide to the box left out may have snapped that drag a little.)
   assert.ok(all[0][0] > 0 && all[0][1] > 0 && Math.abs(all[0][0] - dx) <= 60 && Math.abs(all[0][1] - dy) <= 60, `moved: ${all[0]}`);
   assert.deepEqual(all, all.map(() => all[0]), 'every box moved alike');
-  assert.equal(await page.locator('.canvas-layer[style], .canvas-layer [style]').count(), 0, 'and nothing is left shifted or hidden');
+  assert.equal(await page.locator('.canvas-layer[style*="transform"], .canvas-layer [style*="visibility"]').count(), 0, 'and nothing is left shifted or hidden');
   assert.deepEqual(problems, []);
   await context.close();
 });
