@@ -1,7 +1,7 @@
 //! Files and links: save the design as a file, open one (picker or drop on the
 //! page), start a new one, and share it as a link that carries the whole design.
 
-use cloudwright_core::protocol::{Request, Response};
+use cloudwright_core::protocol::Request;
 use cloudwright_core::{export, import, share, Catalog, Design};
 use leptos::ev;
 use leptos::prelude::*;
@@ -66,15 +66,14 @@ pub fn export_as(editor: Editor, key: &str, resilience: Resilience) {
     let stem = stem.trim_end_matches(".cloudwright.json").to_owned();
     let request =
         Request::Export { design, format: format.key().to_owned(), policy: resilience.policy.get_untracked() };
-    crate::worker::ask(request, move |answer| match answer {
-        Response::Text(svg) if png => draw_png(editor, format!("{stem}.png"), svg),
-        Response::Text(text) => {
+    crate::worker::ask_text(request, move |answer| match answer {
+        Ok(svg) if png => draw_png(editor, format!("{stem}.png"), svg),
+        Ok(text) => {
             let name = format!("{stem}{}", format.extension());
             download(&name, &text, format.mime());
             editor.notice.set(Some(format!("Exported {name}")));
         }
-        Response::Error(e) => editor.notice.set(Some(format!("Cannot export: {e}"))),
-        _ => editor.notice.set(Some("Cannot export: the worker gave another answer".into())),
+        Err(e) => editor.notice.set(Some(format!("Cannot export: {e}"))),
     });
 }
 
@@ -169,12 +168,8 @@ pub fn share_url(editor: Editor, then: impl FnOnce(Result<String, String>) + 'st
     let loc = window().location();
     let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
     let design = editor.design.with_untracked(export);
-    crate::worker::ask(Request::Share { design }, move |response| {
-        then(match response {
-            Response::Text(link) => Ok(format!("{base}#{}{link}", share::FRAGMENT_PREFIX)),
-            Response::Error(e) => Err(e),
-            _ => Err("the analysis module gave another answer".to_owned()),
-        })
+    crate::worker::ask_text(Request::Share { design }, move |link| {
+        then(link.map(|link| format!("{base}#{}{link}", share::FRAGMENT_PREFIX)))
     });
 }
 

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use cloudwright_core::examples::{default_design, example};
-use cloudwright_core::protocol::{Request, Response};
+use cloudwright_core::protocol::Request;
 use cloudwright_core::{export_for_storage, import, share, Catalog, Design};
 use leptos::prelude::*;
 
@@ -116,12 +116,8 @@ pub fn startup() -> Start {
 /// as it started, else behind a banner that asks. A link that cannot be
 /// opened is reported, and an empty start becomes the default design.
 pub fn open_shared_link(editor: Editor, banner: RwSignal<Option<Banner>>, link: SharedLink) {
-    crate::worker::ask(Request::Unshare { link: link.fragment }, move |response| {
-        let opened = match response {
-            Response::Text(file) => import(&file, Catalog::builtin()).map_err(|e| share::opening_failed(&e)),
-            Response::Error(e) => Err(e),
-            _ => Err("the analysis module gave another answer".to_owned()),
-        };
+    crate::worker::ask_text(Request::Unshare { link: link.fragment }, move |file| {
+        let opened = file.and_then(|file| import(&file, Catalog::builtin()).map_err(|e| share::opening_failed(&e)));
         let untouched = link.at_once && editor.design.with_untracked(|d| *d == Design::default());
         match opened {
             Ok(shared) if untouched => {

@@ -87,6 +87,16 @@ fn settle<T>(response: Response, pick: impl FnOnce(Response) -> Option<T>) -> Re
     }
 }
 
+/// Asks the worker for text (an export, a share link); `then` gets it, or why there is none.
+pub fn ask_text(request: Request, then: impl FnOnce(Result<String, String>) + 'static) {
+    ask(request, move |response| {
+        then(settle(response, |r| match r {
+            Response::Text(text) => Some(text),
+            _ => None,
+        }))
+    });
+}
+
 /// Asks the worker; `then` gets the answer (or an error saying why there is none).
 pub fn ask(request: Request, then: impl FnOnce(Response) + 'static) {
     let id = NEXT.with(|n| {
