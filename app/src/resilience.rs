@@ -399,7 +399,7 @@ pub fn ResilienceOverlay() -> impl IntoView {
                 for l in &d.links {
                     if along(&s.broken_paths, l) && !along(&s.intact_paths, l) {
                         if let (Some(a), Some(b)) = (rect(&l.from), rect(&l.to)) {
-                            let (p, q) = (a.boundary_towards(b.center()), b.boundary_towards(a.center()));
+                            let (p, q) = a.line_to(&b);
                             broken.push((l.id.clone(), (p.x, p.y, q.x, q.y)));
                         }
                     }

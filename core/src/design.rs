@@ -73,6 +73,11 @@ impl Rect {
     pub fn inflate(&self, by: f64) -> Rect {
         Rect::new(self.x - by, self.y - by, self.w + 2.0 * by, self.h + 2.0 * by)
     }
+    /// The line a link draws from this box to `other`: from this box's edge
+    /// towards the other's centre, to the other's edge towards this one's.
+    pub fn line_to(&self, other: &Rect) -> (Point, Point) {
+        (self.boundary_towards(other.center()), other.boundary_towards(self.center()))
+    }
     /// The point where the segment from the centre towards `target` leaves the rectangle.
     pub fn boundary_towards(&self, target: Point) -> Point {
         let c = self.center();
@@ -340,7 +345,7 @@ impl Link {
         if ga.is_some() && ga == gb {
             return None;
         }
-        Some((a.boundary_towards(b.center()), b.boundary_towards(a.center())))
+        Some(a.line_to(&b))
     }
 
     pub fn new(id: LinkId, from: ComponentId, to: ComponentId) -> Self {

@@ -344,7 +344,7 @@ pub fn excalidraw(design: &Design, catalog: &Catalog) -> String {
     for l in &design.links {
         let (Some(from), Some(to)) = (boxes.get(l.from.as_str()), boxes.get(l.to.as_str())) else { continue };
         let (a, b) = (from.rect(), to.rect());
-        let (p, q) = (a.boundary_towards(b.center()), b.boundary_towards(a.center()));
+        let (p, q) = a.line_to(&b);
         let r = Rect::new(p.x, p.y, (q.x - p.x).abs(), (q.y - p.y).abs());
         let mut arrow =
             ExElement::new("arrow", format!("link-{}", l.id), r, "#4b5563", "transparent".to_owned(), next());

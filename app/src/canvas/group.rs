@@ -224,7 +224,7 @@ impl Group {
         let shifted = |r: Rect| Rect { x: r.x + dx, y: r.y + dy, ..r };
         for c in &self.crossing {
             let (from, to) = if c.from_moves { (shifted(c.from), c.to) } else { (c.from, shifted(c.to)) };
-            let (p, q) = (from.boundary_towards(to.center()), to.boundary_towards(from.center()));
+            let (p, q) = from.line_to(&to);
             let _ = c.path.set_attribute("d", &format!("M{} {} L{} {}", p.x, p.y, q.x, q.y));
             if let Some(text) = &c.caption {
                 let _ = text.set_attribute("x", &((p.x + q.x) / 2.0).to_string());

@@ -80,8 +80,7 @@ fn geometry(editor: Editor, id: &LinkId) -> Option<Geometry> {
         let hidden = from_in.as_ref().is_some_and(|f| to_in.as_ref().is_some_and(|t| f.container == t.container));
         let from = from_in.map_or_else(|| from.rect(), |s| s.rect);
         let to = to_in.map_or_else(|| to.rect(), |s| s.rect);
-        let a = from.boundary_towards(to.center());
-        let b = to.boundary_towards(from.center());
+        let (a, b) = from.line_to(&to);
         Geometry {
             x1: a.x,
             y1: a.y,
