@@ -141,7 +141,7 @@ fn entries(editor: Editor) -> Vec<Entry> {
     // By name as the user's language sorts (the browser's collation: "Écoles"
     // beside "ecoles"), then by id.
     let (locales, options) = (js_sys::Array::new(), js_sys::Object::new());
-    rest.sort_by(|a, b| {
+    cloudwright_core::order::sort_by(&mut rest, |a, b| {
         let order = js_sys::JsString::from(a.name.as_str()).locale_compare(&b.name, &locales, &options);
         order.cmp(&0).then(a.id.cmp(&b.id))
     });

@@ -475,7 +475,7 @@ impl Catalog {
                 Some((score, i, k))
             })
             .collect();
-        scored.sort_by_key(|&(score, i, _)| (score, i));
+        crate::order::sort_by_key(&mut scored, |&(score, i, _)| (score, i));
         scored.into_iter().map(|(_, _, k)| k).collect()
     }
 }

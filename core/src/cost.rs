@@ -586,7 +586,9 @@ pub fn estimate_with(design: &Design, book: &PriceBook, catalog: &Catalog) -> Co
     }
     let mut by_category: Vec<CategoryCost> =
         categories.into_iter().map(|(category, monthly)| CategoryCost { category, monthly }).collect();
-    by_category.sort_by(|a, b| b.monthly.total_cmp(&a.monthly).then_with(|| a.category.cmp(&b.category)));
+    crate::order::sort_by(&mut by_category, |a, b| {
+        b.monthly.total_cmp(&a.monthly).then_with(|| a.category.cmp(&b.category))
+    });
 
     let total_monthly: f64 = ctx.lines.iter().map(|l| l.monthly).sum();
     let total_monthly = sane(total_monthly, || "the total".to_owned(), None, &mut ctx.diagnostics);

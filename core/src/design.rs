@@ -524,7 +524,7 @@ impl Design {
     pub fn containers_outermost_first(&self) -> Vec<&Container> {
         let mut frames: Vec<(usize, &Container)> =
             self.containers.iter().map(|c| (self.ancestors(c.parent.as_ref()).len(), c)).collect();
-        frames.sort_by_key(|(depth, _)| *depth);
+        crate::order::sort_by_key(&mut frames, |(depth, _)| *depth);
         frames.into_iter().map(|(_, c)| c).collect()
     }
 

@@ -114,7 +114,7 @@ pub fn paste(design: &Design, text: &str, offset: Point) -> Result<(Command, Vec
     let mut pasted = Vec::new();
     // Containers parent-first, so each one's parent exists when it is added.
     let mut order: Vec<&crate::design::Container> = part.containers.iter().collect();
-    order.sort_by_key(|g| part.ancestors(g.parent.as_ref()).len());
+    crate::order::sort_by_key(&mut order, |g| part.ancestors(g.parent.as_ref()).len());
     for (n, g) in (first_g..).zip(order) {
         let id = ContainerId::numbered(n);
         groups.insert(g.id.clone(), id.clone());

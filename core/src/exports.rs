@@ -444,7 +444,7 @@ pub fn cost_chart_svg(report: &CostReport) -> String {
     const ROW: f64 = 22.0;
     const BAR: f64 = 110.0;
     let mut rows: Vec<(&str, f64)> = report.by_category.iter().map(|c| (&*c.category, c.monthly)).collect();
-    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::order::sort_by(&mut rows, |a, b| b.1.total_cmp(&a.1));
     let top = rows.first().map_or(0.0, |r| r.1).max(0.01);
     let height = ROW * rows.len() as f64;
     let mut s = format!(

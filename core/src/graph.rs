@@ -77,11 +77,11 @@ impl Topology {
             .map(|scc| {
                 let mut ids: Vec<ComponentId> =
                     scc.into_iter().filter_map(|n| self.graph.node_weight(n).cloned()).collect();
-                ids.sort();
+                crate::order::sort(&mut ids);
                 ids
             })
             .collect();
-        out.sort();
+        crate::order::sort(&mut out);
         out
     }
 }

@@ -195,7 +195,7 @@ impl<'a> Layout<'a> {
             }
         }
         let mut sorted: Vec<Block> = blocks.to_vec();
-        sorted.sort_by(|a, b| {
+        crate::order::sort_by(&mut sorted, |a, b| {
             let (pa, pb) = (self.start_of(*a), self.start_of(*b));
             self.tier_of(*a).cmp(&self.tier_of(*b)).then(pa.y.total_cmp(&pb.y)).then(pa.x.total_cmp(&pb.x))
         });

@@ -20,6 +20,7 @@ pub mod id;
 pub mod layout;
 pub mod limits;
 pub mod migration;
+pub mod order;
 pub mod protocol;
 pub mod resilience;
 pub mod scenario;

@@ -583,13 +583,12 @@ fn schedule(estate: &Estate, c: &Constraints, deps: &[Vec<usize>], diags: &mut V
     // Risky services' side-by-side windows, to keep at most `critical_in_parallel` at once.
     let mut risky_windows: Vec<(u32, u32)> = Vec::new();
     let mut phases_used: Vec<u32> = phase.clone();
-    phases_used.sort_unstable();
-    phases_used.dedup();
+    crate::order::sort_dedup(&mut phases_used);
     for p in phases_used {
         let phase_start = cursor;
         let mut members: Vec<usize> = (0..n).filter(|&i| phase[i] == p).collect();
         // Least risky first: criticality, then traffic, then name.
-        members.sort_by(|&a, &b| {
+        crate::order::sort_by(&mut members, |&a, &b| {
             let (x, y) = (&estate.services[a], &estate.services[b]);
             (x.criticality, x.traffic, &x.name).cmp(&(y.criticality, y.traffic, &y.name))
         });
@@ -835,7 +834,7 @@ fn suggest(estate: &Estate, c: &Constraints, deps: &[Vec<usize>], total: f64) ->
     }
     // Leave out the least critical services (and follow-ups) until it fits.
     let mut order: Vec<usize> = (0..estate.services.len()).collect();
-    order.sort_by_key(|&i| (estate.services[i].criticality, estate.services[i].traffic));
+    crate::order::sort_by_key(&mut order, |&i| (estate.services[i].criticality, estate.services[i].traffic));
     let mut left_out: Vec<String> = Vec::new();
     let mut trimmed = estate.clone();
     if !trimmed.follow_ups.is_empty() {

@@ -377,8 +377,7 @@ impl<'a> Model<'a> {
             }
         }
         for o in &mut out {
-            o.sort_unstable();
-            o.dedup();
+            crate::order::sort_dedup(o);
         }
         let entries: Vec<usize> = (0..n).filter(|&i| profiles[i].entry).collect();
         let reach = |adj: &dyn Fn(usize) -> Vec<usize>| {
@@ -506,15 +505,12 @@ impl<'a> Model<'a> {
 /// copies sit in different failure domains.
 fn group_availability(model: &Model<'_>, members: &[usize]) -> f64 {
     let a = |i: usize| (model.profiles[i].sla / 100.0).clamp(0.0, 1.0);
-    let domains: BTreeSet<String> = members
-        .iter()
-        .map(|&i| match &model.profiles[i].spread {
-            Spread::OneAz(Some(az)) => format!("az:{az}"),
-            Spread::OneAz(None) => "az:?".to_owned(),
-            _ => format!("region:{:?}", model.profiles[i].region),
-        })
-        .collect();
-    let regions: BTreeSet<_> = members.iter().map(|&i| model.profiles[i].region.clone()).collect();
+    let domains: BTreeSet<String> = crate::order::set(members.iter().map(|&i| match &model.profiles[i].spread {
+        Spread::OneAz(Some(az)) => format!("az:{az}"),
+        Spread::OneAz(None) => "az:?".to_owned(),
+        _ => format!("region:{:?}", model.profiles[i].region),
+    }));
+    let regions: BTreeSet<_> = crate::order::set(members.iter().map(|&i| model.profiles[i].region.clone()));
     if members.len() >= 2 && (domains.len() >= 2 || regions.len() >= 2) {
         1.0 - members.iter().map(|&i| 1.0 - a(i)).product::<f64>()
     } else {
@@ -531,11 +527,11 @@ fn units(model: &Model<'_>) -> Vec<Vec<usize>> {
             continue;
         }
         let mut callers = model.preds[i].clone();
-        callers.sort_unstable();
+        crate::order::sort(&mut callers);
         groups.entry((model.kind_ids[i], callers)).or_default().push(i);
     }
     let mut out: Vec<Vec<usize>> = groups.into_values().collect();
-    out.sort();
+    crate::order::sort(&mut out);
     out
 }
 
@@ -588,13 +584,14 @@ struct Scenario {
 
 fn az_scenarios(model: &Model<'_>) -> Vec<Scenario> {
     let n = model.profiles.len();
-    let mut keys: BTreeSet<Option<ContainerId>> = model
-        .design
-        .containers
-        .iter()
-        .filter(|g| g.kind == ContainerKind::AvailabilityZone)
-        .map(|g| Some(g.id.clone()))
-        .collect();
+    let mut keys: BTreeSet<Option<ContainerId>> = crate::order::set(
+        model
+            .design
+            .containers
+            .iter()
+            .filter(|g| g.kind == ContainerKind::AvailabilityZone)
+            .map(|g| Some(g.id.clone())),
+    );
     if model.profiles.iter().any(|p| p.spread == Spread::OneAz(None)) || keys.is_empty() {
         keys.insert(None);
     }
@@ -710,7 +707,7 @@ impl Outcome {
             Note::Events { at, .. } => rank(model.recovery(at, d).rto),
         };
         let mut notes = std::mem::take(&mut self.notes);
-        notes.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
+        crate::order::sort_by(&mut notes, |a, b| weight(b).total_cmp(&weight(a)));
         let more = notes.len().saturating_sub(MAX_NOTES);
         for n in notes.into_iter().take(MAX_NOTES) {
             let text = match n {
@@ -892,8 +889,7 @@ pub fn assess_with(design: &Design, policy: &Policy, catalog: &Catalog, facts: &
         }
         let target = policy.targets[d as usize];
         let mut spof: Vec<usize> = o.blocking.clone();
-        spof.sort_unstable();
-        spof.dedup();
+        crate::order::sort_dedup(&mut spof);
         estimates.push(RecoveryEstimate {
             disruption: d,
             rto: o.rto,
@@ -1043,19 +1039,19 @@ fn worst_of(model: &Model<'_>, d: Disruption, scenarios: Vec<Scenario>) -> Outco
         format!("worst case: losing {name} cuts off {}", who.join(", "))
     };
     o.reasoning.insert(0, head);
-    blocking.sort_unstable();
-    blocking.dedup();
+    crate::order::sort_dedup(&mut blocking);
     o.blocking = blocking;
     o
 }
 
 fn dr_strategy(model: &Model<'_>) -> (DrStrategy, String) {
-    let compute_regions: BTreeSet<Option<ContainerId>> = model
-        .profiles
-        .iter()
-        .filter(|p| p.class.starts_with("compute") || p.class == "pods" || p.class.starts_with("self_managed"))
-        .map(|p| p.region.clone())
-        .collect();
+    let compute_regions: BTreeSet<Option<ContainerId>> = crate::order::set(
+        model
+            .profiles
+            .iter()
+            .filter(|p| p.class.starts_with("compute") || p.class == "pods" || p.class.starts_with("self_managed"))
+            .map(|p| p.region.clone()),
+    );
     let replicated = model.profiles.iter().any(|p| p.overrides[Disruption::Region as usize].is_some());
     let multi_writer = model.profiles.iter().any(|p| {
         p.overrides[Disruption::Region as usize]

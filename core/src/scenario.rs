@@ -337,7 +337,7 @@ fn autoscaled(c: &Component) -> bool {
 pub fn shape(d: &Design) -> Shape {
     let a = Architecture::builtin();
     let mut s = Shape::default();
-    let by_id: BTreeMap<&ComponentId, &Component> = d.components.iter().map(|c| (&c.id, c)).collect();
+    let by_id: BTreeMap<&ComponentId, &Component> = crate::order::map(d.components.iter().map(|c| (&c.id, c)));
     let kind = |id: &ComponentId| by_id.get(id).map_or("", |c| c.kind.as_str());
     let entries: Vec<&Component> =
         d.components.iter().filter(|c| matches!(c.kind.as_str(), "users" | "external_saas")).collect();

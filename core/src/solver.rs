@@ -149,7 +149,7 @@ impl Candidate {
     /// The most serious reason it falls short.
     fn why_not(&self) -> String {
         let mut f: Vec<_> = self.grade.findings.iter().collect();
-        f.sort_by_key(|x| (std::cmp::Reverse(x.must_have), std::cmp::Reverse(x.points)));
+        crate::order::sort_by_key(&mut f, |x| (std::cmp::Reverse(x.must_have), std::cmp::Reverse(x.points)));
         f.first().map_or_else(|| format!("scores {}", self.grade.score), |x| x.message.clone())
     }
 }
@@ -310,8 +310,7 @@ fn relax(candidates: &[Candidate], req: &Requirements) -> Vec<String> {
     let mut groups: BTreeMap<Vec<&'static str>, &Candidate> = BTreeMap::new();
     for c in candidates {
         let mut musts: Vec<&'static str> = c.grade.findings.iter().filter(|f| f.must_have).map(|f| f.code).collect();
-        musts.sort_unstable();
-        musts.dedup();
+        crate::order::sort_dedup(&mut musts);
         let better = groups.get(&musts).is_none_or(|cur| {
             (c.grade.score, -(c.grade.cost_monthly as i64)) > (cur.grade.score, -(cur.grade.cost_monthly as i64))
         });
@@ -320,7 +319,7 @@ fn relax(candidates: &[Candidate], req: &Requirements) -> Vec<String> {
         }
     }
     let mut ranked: Vec<(&Vec<&'static str>, &&Candidate)> = groups.iter().collect();
-    ranked.sort_by_key(|(musts, c)| (musts.len(), 100 - c.grade.score));
+    crate::order::sort_by_key(&mut ranked, |(musts, c)| (musts.len(), 100 - c.grade.score));
     let mut out = Vec::new();
     for (_, c) in ranked.into_iter().take(3) {
         let has_musts = c.grade.findings.iter().any(|f| f.must_have);

@@ -26,7 +26,7 @@ pub fn validate(design: &Design, catalog: &Catalog) -> Vec<Diagnostic> {
             None,
         ));
     }
-    out.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    crate::order::sort_by_key(&mut out, |d| std::cmp::Reverse(d.severity));
     out
 }
 

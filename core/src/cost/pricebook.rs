@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::order;
+
 /// The price book's source. The app uses the compiled form in `pricebook/builtin.rs`,
 /// which a test keeps equal to this file's parse.
 #[cfg(test)]
@@ -148,27 +150,19 @@ impl PriceBook {
             as_of: f.as_of.to_owned(),
             currency: f.currency.to_owned(),
             hours_per_month: f.hours_per_month,
-            sources: f.sources.iter().map(|&(k, v)| (k.to_owned(), v.to_owned())).collect(),
-            regions: f
-                .regions
-                .iter()
-                .map(|&(k, name, factor, note)| {
-                    (k.to_owned(), RegionPricing { name: name.to_owned(), factor, note: note.to_owned() })
-                })
-                .collect(),
-            discounts: f
-                .discounts
-                .iter()
-                .map(|&(k, factor, label, source)| {
-                    (k.to_owned(), Discount { factor, label: label.to_owned(), source: source.to_owned() })
-                })
-                .collect(),
+            sources: order::map(f.sources.iter().map(|&(k, v)| (k.to_owned(), v.to_owned()))),
+            regions: order::map(f.regions.iter().map(|&(k, name, factor, note)| {
+                (k.to_owned(), RegionPricing { name: name.to_owned(), factor, note: note.to_owned() })
+            })),
+            discounts: order::map(f.discounts.iter().map(|&(k, factor, label, source)| {
+                (k.to_owned(), Discount { factor, label: label.to_owned(), source: source.to_owned() })
+            })),
             free_tier: (f.free_tier)(),
-            assumptions: f
-                .assumptions
-                .iter()
-                .map(|&(k, value, text)| (k.to_owned(), Assumption { value, text: text.to_owned() }))
-                .collect(),
+            assumptions: order::map(
+                f.assumptions
+                    .iter()
+                    .map(|&(k, value, text)| (k.to_owned(), Assumption { value, text: text.to_owned() })),
+            ),
             prices,
         }
     }
@@ -212,7 +206,7 @@ impl PriceBook {
     /// Every price, sorted by key.
     pub fn prices(&self) -> Vec<&Price> {
         let mut all: Vec<&Price> = self.prices.values().collect();
-        all.sort_by(|a, b| a.key.cmp(&b.key));
+        order::sort_by(&mut all, |a, b| a.key.cmp(&b.key));
         all
     }
 

@@ -139,7 +139,7 @@ pub(super) fn to_json(d: &Design, indent: &[u8]) -> String {
                 x: c.position.x,
                 y: c.position.y,
                 parent: c.parent.as_ref().map(|p| p.as_str()),
-                props: c.props.iter().map(|(k, v)| (k.as_str(), prop_to_json(v))).collect(),
+                props: crate::order::map(c.props.iter().map(|(k, v)| (k.as_str(), prop_to_json(v)))),
             })
             .collect(),
         links: d

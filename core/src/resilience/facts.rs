@@ -139,32 +139,24 @@ impl Facts {
             as_of: text(f.as_of),
             reroute_s: f.reroute_s,
             reroute_source: text(f.reroute_source),
-            classes: f
-                .classes
-                .iter()
-                .map(|(key, name, [software, hardware, az, region])| {
-                    let class = Class {
-                        name: text(name),
-                        software: software.recovery(),
-                        hardware: hardware.recovery(),
-                        az: az.recovery(),
-                        region: region.recovery(),
-                    };
-                    (text(key), class)
-                })
-                .collect(),
-            cross_region: f.cross_region.iter().map(|(key, r)| (text(key), r.recovery())).collect(),
+            classes: crate::order::map(f.classes.iter().map(|(key, name, [software, hardware, az, region])| {
+                let class = Class {
+                    name: text(name),
+                    software: software.recovery(),
+                    hardware: hardware.recovery(),
+                    az: az.recovery(),
+                    region: region.recovery(),
+                };
+                (text(key), class)
+            })),
+            cross_region: crate::order::map(f.cross_region.iter().map(|(key, r)| (text(key), r.recovery()))),
             pitr: f.pitr.recovery(),
             versioning: f.versioning.recovery(),
-            sla: f.sla.iter().map(|&(key, v)| (text(key), v)).collect(),
-            sla_sources: f.sla_sources.iter().map(|&(key, v)| (text(key), text(v))).collect(),
-            policies: f
-                .policies
-                .iter()
-                .map(|&(key, name, [software, hardware, az, region])| {
-                    (text(key), PolicyFacts { name: text(name), software, hardware, az, region })
-                })
-                .collect(),
+            sla: crate::order::map(f.sla.iter().map(|&(key, v)| (text(key), v))),
+            sla_sources: crate::order::map(f.sla_sources.iter().map(|&(key, v)| (text(key), text(v)))),
+            policies: crate::order::map(f.policies.iter().map(|&(key, name, [software, hardware, az, region])| {
+                (text(key), PolicyFacts { name: text(name), software, hardware, az, region })
+            })),
         }
     }
 
