@@ -8,10 +8,14 @@
 // For each size it measures:
 //   load      navigation start → the animation frame that finds every component of
 //             the design on the canvas, median of 5 loads (3 above 1,000 components)
-//             in fresh browser contexts. The design is in browser storage beforehand,
-//             as after a reload, and the time is recorded in the page (see
-//             bench-common.mjs: polling from the harness would run its own script
-//             in the page while it loads)
+//             in fresh browser contexts: a first visit, or the first after a deploy
+//             (nothing in the HTTP cache, so the wasm is compiled as it runs). The
+//             design is in browser storage beforehand, and the time is recorded in
+//             the page (see bench-common.mjs: polling from the harness would run its
+//             own script in the page while it loads)
+//   reload    the same, reloading the last of those pages as many times: the files
+//             and the code V8 compiled from the wasm come from the cache, as for a
+//             user who comes back (tests/trace-load.mjs shows where either goes)
 //   wasm in   navigation start → the page's wasm fully received (its resource
 //             timing's responseEnd), median over the same loads: the part of the
 //             load before any of the app's code can run
@@ -129,6 +133,14 @@ async function measure(browser, url, n) {
   const load = stats(loads).p50;
   const wasmIn = stats(wasmIns.filter(Number.isFinite)).p50;
   const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? NaN);
+  // Reloads of the same page: V8 keeps the compiled wasm once the module has run a while.
+  const reloads = [];
+  for (let i = 0; i < LOADS(n); i++) {
+    await page.waitForTimeout(1500);
+    await page.goto(url + '/', { waitUntil: 'commit' });
+    reloads.push(await drawnAt(page));
+  }
+  const reload = stats(reloads).p50;
   // Interaction is measured once the page has settled: the icons fetched after the first render are in.
   await page.waitForLoadState('networkidle');
 
@@ -222,7 +234,7 @@ async function measure(browser, url, n) {
     resilience.inFrame = times.filter((t) => t.inFrame).length;
   }
   await context.close();
-  return { n: expected, load, wasmIn, heap, drag, pan, dragAll, edit, resilience, errors };
+  return { n: expected, load, reload, wasmIn, heap, drag, pan, dragAll, edit, resilience, errors };
 }
 
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
@@ -242,12 +254,12 @@ try {
 
 console.log(`Browser benchmarks (${new Date().toISOString().slice(0, 10)}, headless Chromium, release build; ms unless noted)`);
 console.log('');
-console.log('| components | load (median) | wasm in (median) | JS heap MB | drag p50 / p95 / max (frames) | drag frame work p50 / p95 | pan p50 / p95 / max (frames) | edit → cost | edit → resilience p50 / max (edits) | resilience in the edit’s frame |');
-console.log('|---:|---:|---:|---:|---|---|---|---:|---:|---:|');
+console.log('| components | load, first visit (median) | reload (median) | wasm in (median) | JS heap MB | drag p50 / p95 / max (frames) | drag frame work p50 / p95 | pan p50 / p95 / max (frames) | edit → cost | edit → resilience p50 / max (edits) | resilience in the edit’s frame |');
+console.log('|---:|---:|---:|---:|---:|---|---|---|---:|---:|---:|');
 for (const r of rows) {
   const f = (s) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.max)} (${s.n})`;
   const w = r.drag.work;
-  console.log(`| ${r.n} | ${ms(r.load)} | ${ms(r.wasmIn)} | ${(r.heap / 1e6).toFixed(1)} | ${f(r.drag)} | ${ms(w.p50)} / ${ms(w.p95)} | ${f(r.pan)} | ${ms(r.edit)} | ${ms(r.resilience.p50)} / ${ms(r.resilience.max)} (${r.resilience.n}) | ${r.resilience.n ? `${r.resilience.inFrame} of ${r.resilience.n}` : '—'} |`);
+  console.log(`| ${r.n} | ${ms(r.load)} | ${ms(r.reload)} | ${ms(r.wasmIn)} | ${(r.heap / 1e6).toFixed(1)} | ${f(r.drag)} | ${ms(w.p50)} / ${ms(w.p95)} | ${f(r.pan)} | ${ms(r.edit)} | ${ms(r.resilience.p50)} / ${ms(r.resilience.max)} (${r.resilience.n}) | ${r.resilience.n ? `${r.resilience.inFrame} of ${r.resilience.n}` : '—'} |`);
 }
 console.log('');
 console.log('| components | Select all, then drag: gap p50 / p95 / max (frames) | frame work p50 / p95 |');
