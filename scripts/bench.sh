@@ -36,3 +36,7 @@ else
   node tests/trace-drag.mjs 5000
   node tests/trace-drag.mjs 5000 --pan
 fi
+
+echo "== where a first load's and a reload's time goes"
+node tests/trace-load.mjs 200 --runs 1
+node tests/trace-load.mjs 200 --runs 1 --reload
