@@ -70,4 +70,19 @@ pub(crate) mod builtins {
         );
         true
     }
+
+    /// [`current`] for a file of bytes.
+    pub(crate) fn current_bytes(file: &str, bytes: &[u8], data: &str) -> bool {
+        let path = format!("{}/src/{file}", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var_os("CLOUDWRIGHT_WRITE_BUILTINS").is_some() {
+            std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("write {path}: {e}"));
+            return false;
+        }
+        let written = std::fs::read(&path).unwrap_or_default();
+        assert!(
+            written == bytes,
+            "core/src/{file} is not {data}: run `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin`"
+        );
+        true
+    }
 }

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::catalog::Catalog;
 use crate::cost::{estimate, format_usd, PriceBook};
@@ -15,6 +14,7 @@ use crate::design::{Component, ContainerKind, Design, LinkMode};
 use crate::id::ComponentId;
 use crate::resilience::{assess, Disruption, Policy, Verdict};
 
+#[cfg(test)]
 const SCENARIO_FILES: [&str; 10] = [
     include_str!("../data/scenarios/01-solo-mvp.json"),
     include_str!("../data/scenarios/02-fargate-startup.json"),
@@ -206,25 +206,37 @@ pub struct Scenario {
     pub rejected: Vec<Rejected>,
     /// What the interviewer expects to hear.
     pub expects: Vec<String>,
-    /// The reference design file, as JSON: read from the scenario's file by
-    /// [`Scenario::all`], never written (`reference()` gives the design).
+    /// The reference design file, as JSON text: kept apart from the rest of
+    /// the scenario (see [`Scenario::all`]), never written in its place
+    /// (`reference()` gives the design).
     #[serde(skip)]
-    reference: Value,
+    reference: String,
 }
+
+/// The built-in scenarios (`data/scenarios/*.json`) as postcard bytes, each
+/// scenario with its reference design's JSON beside it: reading JSON took
+/// serde_json's map and value code into the analysis module, which otherwise
+/// reads only design files. A test writes this file from the JSON and checks
+/// it on every run (`CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin`).
+static BUILTIN: &[u8] = include_bytes!("scenario/builtin.postcard");
 
 impl Scenario {
     /// Every built-in scenario, in order.
     pub fn all() -> &'static [Scenario] {
         static ALL: OnceLock<Vec<Scenario>> = OnceLock::new();
-        ALL.get_or_init(|| SCENARIO_FILES.iter().filter_map(|text| Scenario::read(text)).collect())
+        ALL.get_or_init(|| {
+            let all: Vec<(Scenario, String)> = postcard::from_bytes(BUILTIN).unwrap_or_default();
+            all.into_iter().map(|(scenario, reference)| Scenario { reference, ..scenario }).collect()
+        })
     }
 
     /// A scenario file: its text, and the reference design it holds.
     /// The design is taken out before the rest is read, so that a scenario
     /// travels to the app (`protocol`) with the same fields in every format.
+    #[cfg(test)]
     fn read(text: &str) -> Option<Scenario> {
-        let mut file: Value = serde_json::from_str(text).ok()?;
-        let reference = file.as_object_mut()?.remove("reference").unwrap_or_default();
+        let mut file: serde_json::Value = serde_json::from_str(text).ok()?;
+        let reference = file.as_object_mut()?.remove("reference").unwrap_or_default().to_string();
         let scenario: Scenario = serde_json::from_value(file).ok()?;
         Some(Scenario { reference, ..scenario })
     }
@@ -237,7 +249,7 @@ impl Scenario {
 
     /// The reference design.
     pub fn reference(&self) -> Design {
-        crate::format::import(&self.reference.to_string(), Catalog::builtin()).map(|i| i.design).unwrap_or_default()
+        crate::format::import(&self.reference, Catalog::builtin()).map(|i| i.design).unwrap_or_default()
     }
 }
 
@@ -809,4 +821,24 @@ pub fn grade_requirements(design: &Design, req: &Requirements) -> Grade {
 
 fn fmt_target(s: Option<f64>) -> String {
     s.map_or_else(|| "no".to_owned(), crate::resilience::human)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_scenarios_are_the_data_files() {
+        let parsed: Vec<Scenario> =
+            SCENARIO_FILES.iter().map(|text| Scenario::read(text).expect("a built-in scenario file reads")).collect();
+        let pairs: Vec<(&Scenario, &str)> = parsed.iter().map(|s| (s, s.reference.as_str())).collect();
+        let bytes = postcard::to_allocvec(&pairs).expect("scenarios serialise");
+        if !crate::builtins::current_bytes("scenario/builtin.postcard", &bytes, "data/scenarios/*.json") {
+            return;
+        }
+        assert_eq!(Scenario::all(), parsed.as_slice());
+        for s in Scenario::all() {
+            assert!(!s.reference().components.is_empty(), "{}: the reference design reads", s.key);
+        }
+    }
 }
