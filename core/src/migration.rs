@@ -188,15 +188,24 @@ pub fn parse_estate(text: &str) -> Result<(Estate, Constraints), String> {
 /// The estates that ship with Cloudwright: the fintech (seed 004) and the
 /// startup modernisation (seed 000).
 pub fn builtin_estate(key: &str) -> Option<(Estate, Constraints)> {
-    let text = match key {
-        "fintech" => include_str!("../data/estates/fintech.json"),
-        "modernisation" => include_str!("../data/estates/modernisation.json"),
-        _ => return None,
-    };
-    parse_estate(text).ok()
+    let at = BUILTIN_ESTATES.iter().position(|k| *k == key)?;
+    let mut all: Vec<(Estate, Constraints)> = postcard::from_bytes(BUILTIN).ok()?;
+    (at < all.len()).then(|| all.swap_remove(at))
 }
 
 pub const BUILTIN_ESTATES: [&str; 2] = ["fintech", "modernisation"];
+
+/// The built-in estates' files (`data/estates/*.json`), in the order of
+/// [`BUILTIN_ESTATES`].
+#[cfg(test)]
+const BUILTIN_FILES: [&str; 2] =
+    [include_str!("../data/estates/fintech.json"), include_str!("../data/estates/modernisation.json")];
+
+/// The built-in estates as postcard bytes, so that the analysis module reads
+/// no estate JSON (a file's `flatten` took serde's buffering code in). A test
+/// writes this file from the JSON and checks it on every run
+/// (`CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin`).
+static BUILTIN: &[u8] = include_bytes!("migration/builtin.postcard");
 
 // ---------------------------------------------------------------- the plan
 
@@ -1061,4 +1070,23 @@ pub fn gantt_svg(p: &MigrationPlan) -> String {
     }
     s.push_str("</svg>\n");
     s
+}
+
+#[cfg(test)]
+mod builtin_tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_estates_are_the_data_files() {
+        let parsed: Vec<(Estate, Constraints)> =
+            BUILTIN_FILES.iter().map(|text| parse_estate(text).expect("a built-in estate file reads")).collect();
+        let bytes = postcard::to_allocvec(&parsed).expect("estates serialise");
+        if !crate::builtins::current_bytes("migration/builtin.postcard", &bytes, "data/estates/*.json") {
+            return;
+        }
+        for (key, want) in BUILTIN_ESTATES.iter().zip(&parsed) {
+            assert_eq!(builtin_estate(key).as_ref(), Some(want), "{key}");
+        }
+        assert_eq!(builtin_estate("nowhere"), None);
+    }
 }

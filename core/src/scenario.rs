@@ -256,7 +256,7 @@ impl Scenario {
 // ---------------------------------------------------------------- architecture facts
 
 /// Planning figures shared by the grader and the solver (`data/architecture.json`).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Architecture {
     pub ops_load: BTreeMap<String, f64>,
     pub rps_per_instance: BTreeMap<String, f64>,
@@ -268,10 +268,11 @@ pub struct Architecture {
 impl Architecture {
     pub fn builtin() -> &'static Architecture {
         static A: OnceLock<Architecture> = OnceLock::new();
+        // Postcard bytes a test writes from the JSON and checks (as the scenarios).
         A.get_or_init(|| {
             #[allow(clippy::expect_used)]
-            let a: Architecture =
-                serde_json::from_str(include_str!("../data/architecture.json")).expect("architecture facts are valid");
+            let a: Architecture = postcard::from_bytes(include_bytes!("scenario/architecture.postcard"))
+                .expect("architecture facts read");
             a
         })
     }
@@ -826,6 +827,16 @@ fn fmt_target(s: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_builtin_architecture_facts_are_the_data_file() {
+        let parsed: Architecture =
+            serde_json::from_str(include_str!("../data/architecture.json")).expect("architecture facts are valid");
+        let bytes = postcard::to_allocvec(&parsed).expect("architecture facts serialise");
+        if crate::builtins::current_bytes("scenario/architecture.postcard", &bytes, "data/architecture.json") {
+            assert_eq!(Architecture::builtin(), &parsed);
+        }
+    }
 
     #[test]
     fn the_builtin_scenarios_are_the_data_files() {
