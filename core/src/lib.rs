@@ -58,20 +58,10 @@ pub(crate) mod builtins {
     /// next run checks the new. Otherwise asserts that `file` holds `source` and
     /// returns `true`, for the caller to compare the compiled data with the parse.
     pub(crate) fn current(file: &str, source: &str, data: &str) -> bool {
-        let path = format!("{}/src/{file}", env!("CARGO_MANIFEST_DIR"));
-        if std::env::var_os("CLOUDWRIGHT_WRITE_BUILTINS").is_some() {
-            std::fs::write(&path, source).unwrap_or_else(|e| panic!("write {path}: {e}"));
-            return false;
-        }
-        let written = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            written == source,
-            "core/src/{file} is not {data}: run `CLOUDWRIGHT_WRITE_BUILTINS=1 cargo test -p cloudwright-core builtin`"
-        );
-        true
+        current_bytes(file, source.as_bytes(), data)
     }
 
-    /// [`current`] for a file of bytes.
+    /// [`current`] for a file of bytes (postcard).
     pub(crate) fn current_bytes(file: &str, bytes: &[u8], data: &str) -> bool {
         let path = format!("{}/src/{file}", env!("CARGO_MANIFEST_DIR"));
         if std::env::var_os("CLOUDWRIGHT_WRITE_BUILTINS").is_some() {
