@@ -3,11 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-use serde_json::Value;
+use serde::{Serialize, Serializer};
 
 use crate::catalog::prop_to_json;
-use crate::design::{CostSettings, Design};
+use crate::design::{CostSettings, Design, PropValue};
 
 use super::{CURRENT_VERSION, FORMAT};
 
@@ -73,8 +72,24 @@ struct ComponentDto<'a> {
     y: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     parent: Option<&'a str>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    props: BTreeMap<&'a str, Value>,
+    #[serde(skip_serializing_if = "Props::is_empty")]
+    props: Props<'a>,
+}
+
+/// A component's properties, written as a JSON object straight from the
+/// design's map (already in key order): no second map per component.
+struct Props<'a>(&'a BTreeMap<String, PropValue>);
+
+impl Props<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Props<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k.as_str(), prop_to_json(v))))
+    }
 }
 
 #[derive(Serialize)]
@@ -139,7 +154,7 @@ pub(super) fn to_json(d: &Design, indent: &[u8]) -> String {
                 x: c.position.x,
                 y: c.position.y,
                 parent: c.parent.as_ref().map(|p| p.as_str()),
-                props: crate::order::map(c.props.iter().map(|(k, v)| (k.as_str(), prop_to_json(v)))),
+                props: Props(&c.props),
             })
             .collect(),
         links: d
